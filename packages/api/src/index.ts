@@ -1,5 +1,7 @@
 export { ModelClient } from './model-client.js';
 export type { ModelClientOptions, StreamOptions } from './model-client.js';
+export { staticApiKeyAuth } from './request-auth.js';
+export type { RequestAuth } from './request-auth.js';
 export type { ModelProviderConfig, WireApi } from './model-provider-config.js';
 export {
   backoffDelayMs,

@@ -14,6 +14,8 @@ import {
   buildResponsesUrl,
   defaultUserAgent,
 } from './request-headers.js';
+import { staticApiKeyAuth } from './request-auth.js';
+import type { RequestAuth } from './request-auth.js';
 import { readResponseEvents } from './response-stream-reader.js';
 import type { SseDataMapper, StreamReadContext } from './response-stream-reader.js';
 import { SseEventMapper } from './sse-event-mapper.js';
@@ -27,8 +29,10 @@ import {
 
 export interface ModelClientOptions {
   provider: ModelProviderConfig;
-  /** Sent as `Authorization: Bearer <key>` when not null. */
-  apiKey: string | null;
+  /** Sent as `Authorization: Bearer <key>` when not null; ignored when `auth` is given. */
+  apiKey?: string | null;
+  /** Credentials that may be refreshed (ChatGPT sign-in); wins over `apiKey`. */
+  auth?: RequestAuth;
   /** Where `env_http_headers` values are read from (default `process.env`). */
   env?: Record<string, string | undefined>;
   /** The `originator` header (default `codex_exec`). */
@@ -61,7 +65,7 @@ type OkResponse = Response & { body: ReadableStream<Uint8Array> };
  */
 export class ModelClient {
   readonly provider: ModelProviderConfig;
-  private readonly apiKey: string | null;
+  private readonly auth: RequestAuth;
   private readonly env: Record<string, string | undefined>;
   private readonly originator: string;
   private readonly userAgent: string;
@@ -72,7 +76,7 @@ export class ModelClient {
 
   constructor(opts: ModelClientOptions) {
     this.provider = opts.provider;
-    this.apiKey = opts.apiKey;
+    this.auth = opts.auth ?? staticApiKeyAuth(opts.apiKey ?? null);
     this.env = opts.env ?? process.env;
     this.originator = opts.originator ?? 'codex_exec';
     this.userAgent = opts.userAgent ?? defaultUserAgent(this.originator);
@@ -98,15 +102,17 @@ export class ModelClient {
     const url = chat ? buildChatCompletionsUrl(provider) : buildResponsesUrl(provider);
     const body = JSON.stringify(chat ? buildChatRequest(request) : request);
     const mapper: SseDataMapper = chat ? new ChatStreamAssembler() : new SseEventMapper();
-    const headers = buildRequestHeaders({
+    const headerInputs = {
       provider,
-      apiKey: this.apiKey,
+      apiKey: null,
       env: this.env,
       originator: this.originator,
       userAgent: this.userAgent,
       sessionId: this.sessionId,
       traceparent: opts.traceparent,
-    });
+    };
+    const headers = async (): Promise<Record<string, string>> =>
+      withAuthHeaders(buildRequestHeaders(headerInputs), await this.auth.headers(), provider);
 
     const controller = new AbortController();
     const onAbort = (): void => controller.abort(signal?.reason);
@@ -135,21 +141,24 @@ export class ModelClient {
   /** POSTs the request, retrying silently where allowed; returns a 2xx response with a body. */
   private async send(
     url: string,
-    headers: Record<string, string>,
+    headers: () => Promise<Record<string, string>>,
     body: string,
     fetchSignal: AbortSignal,
     ctx: StreamReadContext,
   ): Promise<OkResponse> {
     const maxRetries = Math.max(0, Math.floor(this.provider.requestMaxRetries));
+    let refreshedAuth = false;
     for (let attempt = 0; ; attempt++) {
       const canRetry = attempt < maxRetries;
       let response: Response;
       let text: string;
+      // Outside the try: failing to obtain credentials is not a transport failure to retry.
+      const requestHeaders = await headers();
       ctx.watchdog.arm();
       try {
         response = await this.fetchImpl(url, {
           method: 'POST',
-          headers,
+          headers: requestHeaders,
           body,
           signal: fetchSignal,
         });
@@ -167,6 +176,13 @@ export class ModelClient {
         continue;
       } finally {
         ctx.watchdog.disarm();
+      }
+      if (response.status === 401 && !refreshedAuth) {
+        refreshedAuth = true;
+        if (await this.auth.refreshAfterUnauthorized()) {
+          attempt--;
+          continue;
+        }
       }
       const verdict = classifyHttpFailure({
         status: response.status,
@@ -187,4 +203,26 @@ export class ModelClient {
     const delay = retryAfterMs ?? backoffDelayMs(retry, this.random);
     return abortableSleep(this.sleep, delay, signal);
   }
+}
+
+/**
+ * Auth headers go after the standard ones and before the provider's own: a provider's
+ * `http_headers` may still replace `Authorization`, as before.
+ */
+function withAuthHeaders(
+  standard: Record<string, string>,
+  auth: Record<string, string>,
+  provider: ModelProviderConfig,
+): Record<string, string> {
+  const own = new Set(
+    [...Object.keys(provider.httpHeaders), ...Object.keys(provider.envHttpHeaders)].map((name) =>
+      name.toLowerCase(),
+    ),
+  );
+  const merged = { ...standard };
+  for (const [name, value] of Object.entries(auth)) {
+    const key = name.toLowerCase();
+    if (!own.has(key) || standard[key] === undefined) merged[key] = value;
+  }
+  return merged;
 }
