@@ -6,6 +6,7 @@ import {
   VerbositySchema,
 } from '@codex-ts/protocol';
 
+import { readAuthConfig } from './auth-config.js';
 import { resolveCodexHome } from './codex-home.js';
 import type { EnvMap } from './codex-home.js';
 import { resolveCwd, resolveUserPath } from './config-paths.js';
@@ -124,6 +125,8 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Resolved
     projectTrust: readProjectTrust(reader),
     freeformApplyPatch: reader.boolean(['experimental_use_freeform_apply_patch']) ?? true,
     projectDocMaxBytes,
+    auth: readAuthConfig(reader, codexHome),
+    ossProvider: nonEmpty(reader, ['oss_provider']) ?? null,
     profile: loaded.profile,
     configFiles: [...new Set(layers.sources)],
     warnings: reader.warnings,

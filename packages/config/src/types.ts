@@ -7,6 +7,8 @@ import type {
   Verbosity,
 } from '@codex-ts/protocol';
 
+import type { AuthConfig } from './auth-config.js';
+
 export type { ModelProviderInfo, WireApi } from '@codex-ts/protocol';
 
 export interface SandboxWorkspaceWrite {
@@ -87,6 +89,10 @@ export interface ResolvedConfig {
   projectTrust: Record<string, 'trusted' | 'untrusted'>;
   /** Byte budget for AGENTS.md project docs (`project_doc_max_bytes`, default 32 KiB). */
   projectDocMaxBytes: number;
+  /** Login and credential settings (`cli_auth_credentials_store`, `forced_login_method`, ...). */
+  auth: AuthConfig;
+  /** `oss_provider`: the local provider `--oss` uses when `--local-provider` is not given. */
+  ossProvider: string | null;
   /** The selected profile (`--profile`, else `profile = "NAME"`), or null. */
   profile: string | null;
   /** The config files that were loaded, lowest precedence first. */
