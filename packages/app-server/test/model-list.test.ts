@@ -41,6 +41,7 @@ async function start(cliVersion = '0.9.1'): Promise<RpcHarness> {
 
 const bundledSorted = () =>
   bundledModels()
+    .filter((m) => m.visibility === 'list')
     .sort((a, b) => a.priority - b.priority)
     .map((m) => m.slug);
 
@@ -80,7 +81,7 @@ describe('model/list', () => {
   it('accepts absent params', async () => {
     await start();
     const result = await harness.call<ModelListResult>('model/list');
-    expect(result.data.length).toBe(bundledModels().length);
+    expect(result.data.length).toBe(bundledSorted().length);
   });
 
   it('pages with limit and cursor', async () => {
@@ -115,7 +116,7 @@ describe('model/list', () => {
     expect(bad).toMatchObject({ code: -32600, message: 'invalid cursor: abc' });
     const far = await harness.callError('model/list', { cursor: '999' });
     expect(far.code).toBe(-32600);
-    expect(far.message).toBe(`cursor 999 exceeds total models ${String(bundledModels().length)}`);
+    expect(far.message).toBe(`cursor 999 exceeds total models ${String(bundledSorted().length)}`);
     const params = await harness.callError('model/list', { limit: 'ten' });
     expect(params.code).toBe(-32602);
     expect(params.message).toMatch(/^Invalid params for model\/list: limit: /);

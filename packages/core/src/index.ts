@@ -18,7 +18,7 @@ export type {
   TurnContext,
   ShellInfo,
 } from './tools/tool-types.js';
-export { buildResponsesRequest, supportsReasoning } from './turn/request-builder.js';
+export { buildResponsesRequest } from './turn/request-builder.js';
 export { createExecCommandTool } from './tools/exec-command/exec-command-tool.js';
 export type { ExecCommandTool } from './tools/exec-command/exec-command-tool.js';
 export {

@@ -156,7 +156,8 @@ describe('apply_patch end to end through codex exec --json', () => {
   });
 
   it('does the same through the JSON function variant', async () => {
-    const run = await runEdits('function', ['-c', 'experimental_use_freeform_apply_patch=false']);
+    // A model the catalog does not know gets the fallback metadata: apply_patch as a function.
+    const run = await runEdits('function', ['-m', 'my-own-model']);
     expect(run.code).toBe(0);
     await expectFinalFiles();
     expect(fileChanges(run.stdout)).toEqual(expectedEvents(env.work.path));

@@ -13,7 +13,7 @@ import { clientVersionToWhole } from './client-version.js';
 const catalog = bundledModels();
 
 describe('bundled catalog', () => {
-  it('covers the expected models, ordered by unique priorities, all listed', () => {
+  it('covers the expected models, ordered by unique priorities', () => {
     const slugs = modelPresets(catalog).map((p) => p.info.slug);
     for (const slug of [
       'gpt-5.5',
@@ -29,8 +29,11 @@ describe('bundled catalog', () => {
       expect(slugs).toContain(slug);
     }
     expect(new Set(catalog.map((m) => m.priority)).size).toBe(catalog.length);
+    // Earlier models stay in the catalog, hidden, so configs naming them get their own tools.
+    for (const slug of ['gpt-5', 'gpt-5-codex', 'gpt-5.1-codex-max', 'gpt-5.2-codex']) {
+      expect(catalog.find((m) => m.slug === slug)?.visibility).toBe('hide');
+    }
     for (const m of catalog) {
-      expect(m.visibility).toBe('list');
       expect(m.shell_type).toBe('unified_exec');
       expect(m.apply_patch_tool_type).toBe('freeform');
       expect(m.truncation_policy).toEqual({ mode: 'tokens', limit: 10000 });
@@ -85,7 +88,8 @@ describe('findModelInfo', () => {
 
   it('does not match unknown slugs or a slug shorter than every entry', () => {
     expect(findModelInfo(catalog, 'o3')).toBeUndefined();
-    expect(findModelInfo(catalog, 'gpt-5')).toBeUndefined();
+    expect(findModelInfo(catalog, 'gpt-4.1')).toBeUndefined();
+    expect(findModelInfo(catalog, 'gpt')).toBeUndefined();
   });
 });
 

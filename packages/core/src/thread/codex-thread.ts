@@ -17,7 +17,7 @@ import type { SandboxLauncher } from '../exec-gate/exec-gate-deps.js';
 import type { ExecGate } from '../exec-gate/exec-gate.js';
 import type { PatchGate } from '../exec-gate/patch-gate.js';
 import { TurnDiffTracker } from '../turn/turn-diff-tracker.js';
-import type { ToolRouter } from '../tools/tool-router.js';
+import type { ModelRuntime } from '../model/model-runtime.js';
 import type { ShellInfo } from '../tools/tool-types.js';
 import { buildResponsesRequest } from '../turn/request-builder.js';
 import { finishedTurn, runTurnLoop, type TurnOutcome } from '../turn/run-turn.js';
@@ -33,7 +33,8 @@ export interface CodexThreadDeps {
   id: string;
   config: ResolvedConfig;
   client: ModelStreamer;
-  router: ToolRouter;
+  /** The tools and request traits for the model a turn uses (by its metadata). */
+  modelRuntime(config: ResolvedConfig): ModelRuntime;
   shell: ShellInfo;
   instructions: string;
   initialContext: HistoryItem[];
@@ -207,11 +208,12 @@ export class CodexThread implements CodexThreadApi {
   ): TurnRuntime {
     const config = this.config;
     const writableRoots = extraWritableRoots(config);
+    const model = this.deps.modelRuntime(config);
     return {
       emitter,
       client: this.deps.client,
       history: this.history,
-      router: this.deps.router,
+      router: model.router,
       services: {
         approvals: () => this.approvalRequester,
         execGate: this.deps.execGate,
@@ -247,9 +249,10 @@ export class CodexThread implements CodexThreadApi {
         buildResponsesRequest(
           {
             model: config.model,
+            traits: model.traits,
             instructions: this.deps.instructions,
             tools: [
-              ...this.deps.router.specs(),
+              ...model.router.specs(),
               ...hostedToolSpecs({
                 webSearch: config.webSearch,
                 webSearchTool: config.webSearchTool,
@@ -266,7 +269,11 @@ export class CodexThread implements CodexThreadApi {
         ),
       recordUsage: (last) => {
         this.total = addTokenUsage(this.total, last);
-        return { total: { ...this.total }, last: { ...last }, modelContextWindow: null };
+        return {
+          total: { ...this.total },
+          last: { ...last },
+          modelContextWindow: model.traits.contextWindow,
+        };
       },
     };
   }

@@ -4,12 +4,7 @@ import { codexUserAgent, ORIGINATOR_OVERRIDE_ENV_VAR, uuidV7 } from '@codex-ts/u
 import { baseInstructions } from '../context/base-instructions.js';
 import { buildInitialContext } from '../context/initial-context.js';
 import { discoverShell } from '../context/shell.js';
-import { createApplyPatchTool } from '../tools/apply-patch/apply-patch-tool.js';
-import { applyPatchVariant } from '../tools/apply-patch/apply-patch-variant.js';
-import { createExecCommandTool } from '../tools/exec-command/exec-command-tool.js';
-import { createUpdatePlanTool } from '../tools/update-plan/update-plan-tool.js';
-import { createViewImageTool } from '../tools/view-image/view-image-tool.js';
-import { ToolRouter } from '../tools/tool-router.js';
+import { ModelCatalogs } from '../model/model-catalogs.js';
 import { createCommandAnalyzer } from '../exec-gate/command-analyzer.js';
 import { ExecGate } from '../exec-gate/exec-gate.js';
 import { PatchGate } from '../exec-gate/patch-gate.js';
@@ -24,9 +19,12 @@ import type { StartThreadOptions, ThreadManagerOptions } from './thread-api.js';
 export class ThreadManager {
   private readonly threads = new Map<string, CodexThread>();
   private readonly env: Record<string, string | undefined>;
+  /** Model catalogs by CODEX_HOME, shared by the threads and `model/list`. */
+  readonly models: ModelCatalogs;
 
   constructor(private readonly opts: ThreadManagerOptions) {
     this.env = opts.env ?? process.env;
+    this.models = new ModelCatalogs(opts.cliVersion);
   }
 
   /**
@@ -34,7 +32,8 @@ export class ThreadManager {
    * misconfigured run stops at once with `Missing environment variable: NAME`.
    */
   async startThread(options: StartThreadOptions): Promise<CodexThread> {
-    const { config } = options;
+    const catalog = await this.models.forHome(options.config.codexHome);
+    const config = catalog.withDefaultModel(options.config);
     const apiKey = resolveApiKey(config.modelProvider, this.env, config.codexHome);
     const id = uuidV7();
     const shell = discoverShell(this.env);
@@ -67,25 +66,23 @@ export class ThreadManager {
     const execPolicy = await loadExecPolicyStore(config.codexHome, projectRoot);
     // The thread's settings carry every startup warning (config, exec-policy rules); the app
     // server shows them after thread/started.
+    const modelWarning = catalog.runtimeFor(config).warning;
+    const extraWarnings = [execPolicy.warning, modelWarning].filter((w): w is string => w !== null);
     const threadConfig =
-      execPolicy.warning === null
+      extraWarnings.length === 0
         ? config
         : {
             ...config,
-            warnings: [...config.warnings, { message: execPolicy.warning, location: null }],
+            warnings: [
+              ...config.warnings,
+              ...extraWarnings.map((message) => ({ message, location: null })),
+            ],
           };
     const thread = new CodexThread({
       id,
       config: threadConfig,
       client,
-      // The Rust Codex's order: shell, update_plan, apply_patch, view_image (web_search, hosted,
-      // is appended per request by the thread).
-      router: new ToolRouter([
-        createExecCommandTool(),
-        ...(config.updatePlanEnabled ? [createUpdatePlanTool()] : []),
-        createApplyPatchTool(applyPatchVariant(config)),
-        createViewImageTool(),
-      ]),
+      modelRuntime: (turnConfig) => catalog.runtimeFor(turnConfig),
       shell,
       instructions: config.baseInstructions ?? baseInstructions(),
       initialContext: initial.items,

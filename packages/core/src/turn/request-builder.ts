@@ -7,9 +7,12 @@ import type {
   ToolSpec,
   Verbosity,
 } from '@codex-ts/protocol';
+import type { RequestTraits } from '../model/request-traits.js';
 
 export interface RequestSettings {
   model: string;
+  /** What the model's metadata allows (reasoning, verbosity, parallel tool calls). */
+  traits: RequestTraits;
   instructions: string;
   tools: ToolSpec[];
   effort: ReasoningEffort | null;
@@ -19,23 +22,16 @@ export interface RequestSettings {
   outputSchema: unknown;
 }
 
-/**
- * Model families that accept the `reasoning` and `text.verbosity` request fields. Until the
- * model catalog lands this is a name check: OpenAI's reasoning models and the Codex models.
- */
-export function supportsReasoning(model: string): boolean {
-  return /^(o\d|gpt-5|codex)/i.test(model);
-}
-
 /** Builds the `/responses` body. Field order is fixed so the serialised prefix stays stable. */
 export function buildResponsesRequest(
   settings: RequestSettings,
   input: Array<ResponseItem | OtherItem>,
 ): ResponsesRequest {
-  const reasoningModel = supportsReasoning(settings.model);
-  const reasoning = reasoningModel
+  const { traits } = settings;
+  const effort = settings.effort ?? traits.defaultEffort;
+  const reasoning = traits.reasoning
     ? {
-        ...(settings.effort ? { effort: settings.effort } : {}),
+        ...(effort ? { effort } : {}),
         ...(settings.summary !== 'none' ? { summary: settings.summary } : {}),
       }
     : null;
@@ -45,7 +41,7 @@ export function buildResponsesRequest(
     input,
     tools: settings.tools,
     tool_choice: 'auto',
-    parallel_tool_calls: false,
+    parallel_tool_calls: traits.parallelToolCalls,
     reasoning,
     store: false,
     stream: true,
@@ -53,7 +49,8 @@ export function buildResponsesRequest(
     prompt_cache_key: settings.promptCacheKey,
   };
   const text: NonNullable<ResponsesRequest['text']> = {};
-  if (reasoningModel && settings.verbosity) text.verbosity = settings.verbosity;
+  const verbosity = settings.verbosity ?? traits.defaultVerbosity;
+  if (traits.verbosity && verbosity) text.verbosity = verbosity;
   if (settings.outputSchema !== undefined && settings.outputSchema !== null) {
     text.format = {
       type: 'json_schema',

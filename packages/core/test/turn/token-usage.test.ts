@@ -75,10 +75,13 @@ describe('thread/tokenUsage/updated', () => {
       output: us.reduce((a, u) => a + u.output, 0),
       reasoning: us.reduce((a, u) => a + u.reasoning, 0),
     });
+    // The harness's model is unknown to the catalog: the fallback window, 272,000 tokens at
+    // 95%, is reported.
+    const modelContextWindow = 258_400;
     expect([...updates1, ...updates2].map((u) => u.tokenUsage)).toEqual([
-      { total: breakdown(u1), last: breakdown(u1), modelContextWindow: null },
-      { total: breakdown(sum(u1, u2)), last: breakdown(u2), modelContextWindow: null },
-      { total: breakdown(sum(u1, u2, u3)), last: breakdown(u3), modelContextWindow: null },
+      { total: breakdown(u1), last: breakdown(u1), modelContextWindow },
+      { total: breakdown(sum(u1, u2)), last: breakdown(u2), modelContextWindow },
+      { total: breakdown(sum(u1, u2, u3)), last: breakdown(u3), modelContextWindow },
     ]);
   });
 
