@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '@codex-ts/utils';
 import { z } from 'zod';
 import { ModelsManagerError } from './errors.js';
 import { parseModelList, type ModelInfo } from './model-info.js';
@@ -88,15 +88,7 @@ export async function readModelsCache(path: string): Promise<ModelsCache | undef
  * reader (another codex process) never sees half a file.
  */
 export async function writeModelsCache(path: string, cache: ModelsCache): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${String(process.pid)}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, `${JSON.stringify(cache, null, 2)}\n`, { mode: 0o600 });
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(path, `${JSON.stringify(cache, null, 2)}\n`, { mode: 0o600 });
 }
 
 /** Fresh: fetched within `ttlMs` of `nowMs` (a zero TTL is never fresh). */

@@ -23,3 +23,5 @@ export {
 export type { UserAgentParts } from './user-agent/user-agent.js';
 export { platformInfo } from './user-agent/platform.js';
 export type { PlatformInfo } from './user-agent/platform.js';
+export { writeFileAtomic } from './atomic-write.js';
+export type { AtomicWriteFs, AtomicFileHandle, AtomicWriteOptions } from './atomic-write.js';
