@@ -46,3 +46,25 @@ export { CODEX_BIN, REPO_ROOT, runCodex, baseEnv, jsonLines } from './codex-bina
 export type { CodexRun, RunOptions } from './codex-binary.js';
 export { chatChunk, chatToolCallDelta, chatUsageChunk, chatSse } from './chat-builders.js';
 export { snapshotDir } from './dir-snapshot.js';
+export {
+  startFakeOllamaServer,
+  startLocalModelServer,
+  OLLAMA_UNKNOWN_MODEL_ERROR,
+} from './fake-ollama-server.js';
+export type {
+  FakeOllamaServer,
+  FakeOllamaServerOptions,
+  FakeOllamaPullable,
+  FakeLocalModelServer,
+  LocalModelRoutesOptions,
+  LocalRouteHandler,
+} from './fake-ollama-server.js';
+export { startFakeLmStudioServer, isLmStudioLoadRequest } from './fake-lmstudio-server.js';
+export type { FakeLmStudioServer, FakeLmStudioServerOptions } from './fake-lmstudio-server.js';
+export { startFakeOAuthIssuer, fakeJwt } from './fake-oauth-issuer.js';
+export type {
+  FakeOAuthIssuer,
+  FakeOAuthIssuerOptions,
+  FakeAccount,
+  FakeTokenSet,
+} from './fake-oauth-issuer.js';
