@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerExec } from './exec-command.js';
 import { registerExecpolicy } from './execpolicy-subcommand.js';
+import { addFeatureToggleOptions, registerFeatures } from './features-command.js';
+import { registerLogin } from './login-command.js';
 import { registerSandbox } from './sandbox-subcommand.js';
 import { CODEX_VERSION } from './version.js';
 
@@ -32,9 +34,12 @@ export async function runCli(argv: string[]): Promise<number> {
   const setExit = (code: number): void => {
     exitCode = code;
   };
+  addFeatureToggleOptions(program);
   registerExec(program, setExit);
   registerSandbox(program, setExit);
   registerExecpolicy(program, setExit);
+  registerFeatures(program, setExit);
+  registerLogin(program, setExit);
   program.argument('[PROMPT]').action(() => {
     process.stderr.write(
       'The interactive terminal UI is not available yet in this build; use `codex exec "<prompt>"`.\n',

@@ -39,7 +39,7 @@ export class LayeredConfig {
   private constructor(
     readonly root: ConfigTable,
     private readonly files: readonly FileLayer[],
-    private readonly overrideKeys: readonly string[],
+    private readonly overrides: readonly (readonly [key: string, value: unknown])[],
     private readonly defaultPath: string,
   ) {}
 
@@ -64,17 +64,32 @@ export class LayeredConfig {
   ): LayeredConfig {
     const root: ConfigTable = {};
     for (const layer of files) mergeInto(root, layer.table);
-    const keys: string[] = [];
+    const overrides: (readonly [string, unknown])[] = [];
     for (const [key, value] of Object.entries(cliOverrides)) {
       setDottedKey(root, key, normalizeTomlValue(value));
-      keys.push(key);
+      overrides.push([key, value]);
     }
-    return new LayeredConfig(root, files, keys, defaultPath);
+    return new LayeredConfig(root, files, overrides, defaultPath);
   }
 
   /** The files that make up this config, lowest precedence first (a file may appear twice). */
   get sources(): string[] {
     return this.files.map((layer) => layer.source.path);
+  }
+
+  /**
+   * Each layer's own table, lowest precedence first: the file layers (a profile layer is its
+   * `[profiles.NAME]` table), then one small table per `-c` override, in command-line order.
+   * For settings that must be resolved layer by layer (feature flags and their aliases).
+   */
+  layerTables(): ConfigTable[] {
+    const tables = this.files.map((layer) => layer.table);
+    for (const [key, value] of this.overrides) {
+      const table: ConfigTable = {};
+      setDottedKey(table, key, normalizeTomlValue(value));
+      tables.push(table);
+    }
+    return tables;
   }
 
   /** The value at a key path, or undefined when absent. */
@@ -106,8 +121,8 @@ export class LayeredConfig {
   }
 
   private lastOverride(matches: (key: string) => boolean): string | null {
-    for (let i = this.overrideKeys.length - 1; i >= 0; i -= 1) {
-      const key = this.overrideKeys[i] as string;
+    for (let i = this.overrides.length - 1; i >= 0; i -= 1) {
+      const key = (this.overrides[i] as readonly [string, unknown])[0];
       if (matches(key)) return key;
     }
     return null;

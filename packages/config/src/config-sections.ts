@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 
+import type { z } from 'zod';
+
+import type { LayeredConfig } from './config-layers.js';
 import { baseDirFor, resolveUserPath } from './config-paths.js';
-import type { ConfigReader } from './config-reader.js';
 import { InstructionsFileError } from './errors.js';
-import { SANDBOX_WORKSPACE_WRITE_KEYS } from './known-keys.js';
+import { stringArray, tomlBoolean, tomlTable } from './schema-helpers.js';
 import type { ConfigOverrides, SandboxWorkspaceWrite } from './types.js';
 
 /** Directories relative paths are resolved against. */
@@ -12,50 +14,55 @@ export interface PathContext {
   cwd: string;
 }
 
+/** `[sandbox_workspace_write]`. */
+export const SandboxWorkspaceWriteSchema = tomlTable({
+  writable_roots: stringArray.optional(),
+  network_access: tomlBoolean.optional(),
+  exclude_tmpdir_env_var: tomlBoolean.optional(),
+  exclude_slash_tmp: tomlBoolean.optional(),
+});
+
 /** `[sandbox_workspace_write]`: every field defaults to empty / false. */
 export function readSandboxWorkspaceWrite(
-  reader: ConfigReader,
+  table: z.output<typeof SandboxWorkspaceWriteSchema> | undefined,
+  layers: LayeredConfig,
   paths: PathContext,
 ): SandboxWorkspaceWrite {
-  const path = ['sandbox_workspace_write'];
-  const table = reader.table(path);
-  if (table !== undefined) {
-    reader.checkKeys(path, table, (key) => SANDBOX_WORKSPACE_WRITE_KEYS.has(key));
-  }
-  const rootsPath = [...path, 'writable_roots'];
-  const baseDir = baseDirFor(reader.layers, rootsPath, paths.codexHome, paths.cwd);
-  const writableRoots = (reader.stringArray(rootsPath) ?? []).map((root) =>
-    resolveUserPath(root, baseDir),
-  );
+  const rootsPath = ['sandbox_workspace_write', 'writable_roots'];
+  const baseDir = baseDirFor(layers, rootsPath, paths.codexHome, paths.cwd);
   return {
-    writableRoots,
-    networkAccess: reader.boolean([...path, 'network_access']) ?? false,
-    excludeTmpdirEnvVar: reader.boolean([...path, 'exclude_tmpdir_env_var']) ?? false,
-    excludeSlashTmp: reader.boolean([...path, 'exclude_slash_tmp']) ?? false,
+    writableRoots: (table?.writable_roots ?? []).map((root) => resolveUserPath(root, baseDir)),
+    networkAccess: table?.network_access ?? false,
+    excludeTmpdirEnvVar: table?.exclude_tmpdir_env_var ?? false,
+    excludeSlashTmp: table?.exclude_slash_tmp ?? false,
   };
+}
+
+/** The top-level keys that can replace our base instructions. */
+export interface InstructionsToml {
+  base_instructions?: string | undefined;
+  model_instructions_file?: string | undefined;
+  experimental_instructions_file?: string | undefined;
 }
 
 /**
  * Base instructions replacing ours, first found of: the explicit override, `base_instructions`,
  * the contents of `model_instructions_file`, of `experimental_instructions_file` (older name).
- * All keys are validated even when an earlier one wins.
  */
 export async function readBaseInstructions(
-  reader: ConfigReader,
+  toml: InstructionsToml,
+  layers: LayeredConfig,
   overrides: ConfigOverrides,
   paths: PathContext,
 ): Promise<string | null> {
-  const inline = reader.string(['base_instructions']);
-  const fileKeys = ['model_instructions_file', 'experimental_instructions_file'];
-  const files = fileKeys.map((key) => ({ key, value: reader.string([key]) }));
-
   if (overrides.baseInstructions !== undefined && overrides.baseInstructions !== null) {
     return overrides.baseInstructions;
   }
-  if (inline !== undefined) return inline;
-  for (const { key, value } of files) {
+  if (toml.base_instructions !== undefined) return toml.base_instructions;
+  for (const key of ['model_instructions_file', 'experimental_instructions_file'] as const) {
+    const value = toml[key];
     if (value === undefined) continue;
-    const baseDir = baseDirFor(reader.layers, [key], paths.codexHome, paths.cwd);
+    const baseDir = baseDirFor(layers, [key], paths.codexHome, paths.cwd);
     return readInstructionsFile(resolveUserPath(value, baseDir));
   }
   return null;

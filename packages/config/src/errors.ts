@@ -14,7 +14,9 @@ export type ConfigErrorCode =
   | 'UNKNOWN_PROFILE'
   | 'INVALID_CWD'
   | 'INSTRUCTIONS_FILE_ERROR'
-  | 'MISSING_ENV_VAR';
+  | 'MISSING_ENV_VAR'
+  | 'UNKNOWN_FEATURE'
+  | 'CONFIG_EDIT_FAILED';
 
 /** Base class of every error this package throws. Configuration errors are never retryable. */
 export abstract class CodexConfigError extends Error {
@@ -188,6 +190,40 @@ export class MissingEnvVarError extends CodexConfigError {
         ? `Missing environment variable: ${varName}. ${instructions}`
         : `Missing environment variable: ${varName}`,
     );
+  }
+}
+
+/** A feature name (`--enable`, `codex features enable`) that no feature or legacy alias has. */
+export class UnknownFeatureError extends CodexConfigError {
+  readonly code = 'UNKNOWN_FEATURE';
+
+  constructor(
+    readonly feature: string,
+    /** Known names close to `feature`, closest first (may be empty). */
+    readonly suggestions: readonly string[],
+    /** Every canonical feature name, sorted. */
+    readonly knownFeatures: readonly string[],
+  ) {
+    super(
+      suggestions.length > 0
+        ? `Unknown feature flag: ${feature}. Did you mean ${suggestions
+            .map((name) => `\`${name}\``)
+            .join(' or ')}?`
+        : `Unknown feature flag: ${feature}. Known features: ${knownFeatures.join(', ')}`,
+    );
+  }
+}
+
+/** `config.toml` could not be updated (`codex features enable`); the file was left untouched. */
+export class ConfigEditError extends CodexConfigError {
+  readonly code = 'CONFIG_EDIT_FAILED';
+
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+    cause?: unknown,
+  ) {
+    super(`${path}: cannot update: ${reason}`, { cause });
   }
 }
 

@@ -2,7 +2,6 @@ export { resolveCodexHome } from './codex-home.js';
 export type { EnvMap } from './codex-home.js';
 export { loadConfig } from './load-config.js';
 export { parseConfigOverride, parseConfigOverrides } from './config-override.js';
-export { resolveApiKey, readAuthFileApiKey } from './api-key.js';
 export { toSandboxPolicy, extraWritableRoots } from './sandbox-policy.js';
 export { CONFIG_FILE_NAME } from './config-layers.js';
 export { AUTH_CREDENTIALS_STORE_MODES, DEFAULT_CHATGPT_BASE_URL } from './auth-config.js';
@@ -10,6 +9,18 @@ export type { AuthConfig, AuthCredentialsStoreMode, ForcedLoginMethod } from './
 export { DEFAULT_SYSTEM_CONFIG_PATH, STRICT_CONFIG_OVERRIDE_KEY } from './load-layers.js';
 export { isKnownTopLevelKey } from './known-keys.js';
 export { WEB_SEARCH_MODES } from './tools-config.js';
+export {
+  FEATURE_SPECS,
+  LEGACY_FEATURE_ALIASES,
+  canonicalFeature,
+  featureForKey,
+  featureStageLabel,
+  isKnownFeatureKey,
+} from './feature-registry.js';
+export type { FeatureSpec, FeatureStage } from './feature-registry.js';
+export { requireKnownFeature, suggestFeatureNames } from './feature-names.js';
+export { setFeatureInConfig } from './feature-edit.js';
+export type { FeatureEditOptions, FeatureEditResult } from './feature-edit.js';
 export {
   builtInModelProviders,
   OPENAI_PROVIDER_ID,
@@ -41,6 +52,8 @@ export {
   InvalidCwdError,
   InstructionsFileError,
   MissingEnvVarError,
+  UnknownFeatureError,
+  ConfigEditError,
 } from './errors.js';
 export type { ConfigErrorCode } from './errors.js';
 export type {

@@ -1,27 +1,16 @@
-/**
- * Which keys of `config.toml` we recognise. Keys the Rust Codex accepts but codex-ts does not
- * act on yet are still "known": they load silently so a config written for the Rust Codex
- * produces no warnings here.
- */
+import { isTable } from './config-override.js';
+import type { ConfigReader } from './config-reader.js';
+import { SandboxWorkspaceWriteSchema } from './config-sections.js';
+import { ConfigTomlSchema } from './config-toml-schema.js';
+import { isAcceptedFeaturesTableKey } from './feature-registry.js';
+import { AMAZON_BEDROCK_PROVIDER_ID, ModelProviderTomlSchema } from './model-providers.js';
+import { ShellEnvironmentPolicySchema } from './shell-environment-policy.js';
 
-/** Top-level keys codex-ts reads and validates today. */
-export const IMPLEMENTED_TOP_LEVEL_KEYS: ReadonlySet<string> = new Set([
-  'model',
-  'model_provider',
-  'model_providers',
-  'openai_base_url',
-  'model_reasoning_effort',
-  'model_reasoning_summary',
-  'model_verbosity',
-  'approval_policy',
-  'sandbox_mode',
-  'sandbox_workspace_write',
-  'base_instructions',
-  'model_instructions_file',
-  'experimental_instructions_file',
-  'developer_instructions',
-  'project_doc_max_bytes',
-]);
+/*
+ * Which keys of `config.toml` we recognise: those of `ConfigTomlSchema` (acted on), and keys the
+ * Rust Codex accepts but codex-ts does not act on yet, which load silently so that a config
+ * written for the Rust Codex produces no warnings here.
+ */
 
 /**
  * Top-level keys of the Rust Codex's `ConfigToml` (codex-rs/config/src/config_toml.rs, 0.16x),
@@ -127,37 +116,37 @@ export const RUST_ONLY_TOP_LEVEL_KEYS: ReadonlySet<string> = new Set([
 /** Any `experimental_*` key is accepted: the Rust Codex adds and retires them often. */
 export function isKnownTopLevelKey(key: string): boolean {
   return (
-    IMPLEMENTED_TOP_LEVEL_KEYS.has(key) ||
+    Object.hasOwn(ConfigTomlSchema.shape, key) ||
     RUST_ONLY_TOP_LEVEL_KEYS.has(key) ||
     key.startsWith('experimental_')
   );
 }
 
-/** Fields of a `[model_providers.<id>]` table (codex-rs/model-provider-info). */
-export const MODEL_PROVIDER_KEYS: ReadonlySet<string> = new Set([
-  'name',
-  'base_url',
-  'env_key',
-  'env_key_instructions',
-  'experimental_bearer_token',
-  'auth',
-  'aws',
-  'wire_api',
-  'query_params',
-  'http_headers',
-  'env_http_headers',
-  'request_max_retries',
-  'stream_max_retries',
-  'stream_idle_timeout_ms',
-  'websocket_connect_timeout_ms',
-  'requires_openai_auth',
-  'supports_websockets',
-]);
+/** Sections whose keys are checked, and the keys each accepts. */
+const CHECKED_SECTIONS: readonly [section: string, isKnown: (key: string) => boolean][] = [
+  ['sandbox_workspace_write', (key) => Object.hasOwn(SandboxWorkspaceWriteSchema.shape, key)],
+  ['shell_environment_policy', (key) => Object.hasOwn(ShellEnvironmentPolicySchema.shape, key)],
+  ['features', isAcceptedFeaturesTableKey],
+];
 
-/** Fields of the `[sandbox_workspace_write]` table. */
-export const SANDBOX_WORKSPACE_WRITE_KEYS: ReadonlySet<string> = new Set([
-  'writable_roots',
-  'network_access',
-  'exclude_tmpdir_env_var',
-  'exclude_slash_tmp',
-]);
+/**
+ * Warn about (or, when strict, reject) unknown keys: top-level keys, keys of the checked sections
+ * and of each `[model_providers.<id>]` table. Runs before values are validated, so that under
+ * `--strict-config` an unknown key is reported first.
+ */
+export function checkUnknownKeys(reader: ConfigReader): void {
+  reader.checkKeys([], reader.layers.root, isKnownTopLevelKey);
+  const providers = reader.get(['model_providers']);
+  if (isTable(providers)) {
+    for (const [id, table] of Object.entries(providers)) {
+      if (!isTable(table) || id === AMAZON_BEDROCK_PROVIDER_ID) continue;
+      reader.checkKeys(['model_providers', id], table, (key) =>
+        Object.hasOwn(ModelProviderTomlSchema.shape, key),
+      );
+    }
+  }
+  for (const [section, isKnown] of CHECKED_SECTIONS) {
+    const table = reader.get([section]);
+    if (isTable(table)) reader.checkKeys([section], table, isKnown);
+  }
+}

@@ -1,25 +1,12 @@
-import {
-  AskForApprovalSchema,
-  ReasoningEffortSchema,
-  ReasoningSummarySchema,
-  SandboxModeSchema,
-  VerbositySchema,
-} from '@codex-ts/protocol';
+import { AskForApprovalSchema, SandboxModeSchema } from '@codex-ts/protocol';
 
 import { readAuthConfig } from './auth-config.js';
 import { resolveCodexHome } from './codex-home.js';
 import type { EnvMap } from './codex-home.js';
 import { resolveCwd, resolveUserPath } from './config-paths.js';
-import { describe, ConfigReader } from './config-reader.js';
-import { loadLayers } from './load-layers.js';
+import { ConfigReader } from './config-reader.js';
 import { readBaseInstructions, readSandboxWorkspaceWrite } from './config-sections.js';
-import { readProjectTrust } from './project-trust.js';
-import { readShellEnvironmentPolicy } from './shell-environment-policy.js';
-import {
-  readUpdatePlanEnabled,
-  readWebSearchMode,
-  readWebSearchToolConfig,
-} from './tools-config.js';
+import { ConfigTomlSchema } from './config-toml-schema.js';
 import {
   DEFAULT_APPROVAL_POLICY,
   DEFAULT_MODEL,
@@ -29,12 +16,22 @@ import {
   DEFAULT_SANDBOX_MODE,
 } from './defaults.js';
 import { ConfigValidationError, UnknownModelProviderError } from './errors.js';
-import { isKnownTopLevelKey } from './known-keys.js';
+import { resolveFeatures } from './features-config.js';
+import { checkUnknownKeys } from './known-keys.js';
+import { loadLayers } from './load-layers.js';
 import {
   builtInModelProviders,
   LEGACY_OLLAMA_CHAT_PROVIDER_ID,
   readCustomModelProviders,
 } from './model-providers.js';
+import { readProjectTrust } from './project-trust.js';
+import { describe } from './schema-helpers.js';
+import { readShellEnvironmentPolicy } from './shell-environment-policy.js';
+import {
+  readUpdatePlanEnabled,
+  readWebSearchMode,
+  readWebSearchToolConfig,
+} from './tools-config.js';
 import type {
   ConfigOverrides,
   LoadConfigOptions,
@@ -65,22 +62,18 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Resolved
   const layers = loaded.layers;
   const reader = new ConfigReader(layers, loaded.strict);
   reader.warnings.push(...loaded.warnings);
-  reader.checkKeys([], layers.root, isKnownTopLevelKey);
+  checkUnknownKeys(reader);
+  // Every layered value is validated, even when an explicit override replaces it: a bad value
+  // in config.toml is an error whatever the flags say.
+  const toml = reader.parse([], ConfigTomlSchema) ?? {};
 
-  const configuredModel = nonEmpty(reader, ['model']);
-  const model = overrides.model ?? configuredModel;
-
+  const model = overrides.model ?? toml.model;
   const modelProviders: Record<string, ModelProviderInfo> = {
-    ...builtInModelProviders(env, resolveOpenaiBaseUrl(reader, env)),
-    ...readCustomModelProviders(reader),
+    ...builtInModelProviders(env, resolveOpenaiBaseUrl(toml.openai_base_url, reader, env)),
+    ...readCustomModelProviders(toml.model_providers, reader),
   };
-  // Read (and so validate) every layered value even when an explicit override replaces it:
-  // a bad value in config.toml is an error whatever the flags say.
-  const configuredProvider = nonEmpty(reader, ['model_provider']);
-  const configuredApproval = reader.enumValue(['approval_policy'], AskForApprovalSchema.options);
-  const configuredSandbox = reader.enumValue(['sandbox_mode'], SandboxModeSchema.options);
   const modelProviderId =
-    overrides.modelProvider ?? configuredProvider ?? DEFAULT_MODEL_PROVIDER_ID;
+    overrides.modelProvider ?? toml.model_provider ?? DEFAULT_MODEL_PROVIDER_ID;
   const modelProvider = modelProviders[modelProviderId];
   if (modelProvider === undefined) {
     const known = Object.keys(modelProviders).sort();
@@ -92,9 +85,7 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Resolved
   }
 
   const paths = { codexHome, cwd };
-  const projectDocMaxBytes =
-    reader.nonNegativeInteger(['project_doc_max_bytes']) ?? DEFAULT_PROJECT_DOC_MAX_BYTES;
-
+  const features = resolveFeatures(layers);
   return {
     codexHome,
     cwd,
@@ -103,30 +94,27 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Resolved
     modelProviderId,
     modelProvider,
     modelProviders,
-    modelReasoningEffort:
-      reader.enumValue(['model_reasoning_effort'], ReasoningEffortSchema.options) ?? null,
-    modelReasoningSummary:
-      reader.enumValue(['model_reasoning_summary'], ReasoningSummarySchema.options) ??
-      DEFAULT_REASONING_SUMMARY,
-    modelVerbosity: reader.enumValue(['model_verbosity'], VerbositySchema.options) ?? null,
-    approvalPolicy: overrides.approvalPolicy ?? configuredApproval ?? DEFAULT_APPROVAL_POLICY,
-    sandboxMode: overrides.sandboxMode ?? configuredSandbox ?? DEFAULT_SANDBOX_MODE,
-    sandboxWorkspaceWrite: readSandboxWorkspaceWrite(reader, paths),
+    modelReasoningEffort: toml.model_reasoning_effort ?? null,
+    modelReasoningSummary: toml.model_reasoning_summary ?? DEFAULT_REASONING_SUMMARY,
+    modelVerbosity: toml.model_verbosity ?? null,
+    approvalPolicy: overrides.approvalPolicy ?? toml.approval_policy ?? DEFAULT_APPROVAL_POLICY,
+    sandboxMode: overrides.sandboxMode ?? toml.sandbox_mode ?? DEFAULT_SANDBOX_MODE,
+    sandboxWorkspaceWrite: readSandboxWorkspaceWrite(toml.sandbox_workspace_write, layers, paths),
     additionalWritableRoots: (overrides.additionalWritableRoots ?? []).map((dir) =>
       resolveUserPath(dir, cwd),
     ),
-    baseInstructions: await readBaseInstructions(reader, overrides, paths),
-    developerInstructions:
-      overrides.developerInstructions ?? reader.string(['developer_instructions']) ?? null,
-    shellEnvironmentPolicy: readShellEnvironmentPolicy(reader),
-    webSearch: readWebSearchMode(reader),
-    webSearchTool: readWebSearchToolConfig(reader),
-    updatePlanEnabled: readUpdatePlanEnabled(reader),
+    baseInstructions: await readBaseInstructions(toml, layers, overrides, paths),
+    developerInstructions: overrides.developerInstructions ?? toml.developer_instructions ?? null,
+    shellEnvironmentPolicy: readShellEnvironmentPolicy(toml.shell_environment_policy),
+    webSearch: readWebSearchMode(toml.web_search, features),
+    webSearchTool: readWebSearchToolConfig(toml.tools),
+    updatePlanEnabled: readUpdatePlanEnabled(toml.tools),
     projectTrust: readProjectTrust(reader),
-    freeformApplyPatch: reader.boolean(['experimental_use_freeform_apply_patch']) ?? true,
-    projectDocMaxBytes,
-    auth: readAuthConfig(reader, codexHome),
-    ossProvider: nonEmpty(reader, ['oss_provider']) ?? null,
+    freeformApplyPatch: toml.experimental_use_freeform_apply_patch ?? true,
+    projectDocMaxBytes: toml.project_doc_max_bytes ?? DEFAULT_PROJECT_DOC_MAX_BYTES,
+    auth: readAuthConfig(toml, codexHome),
+    ossProvider: toml.oss_provider ?? null,
+    features,
     profile: loaded.profile,
     configFiles: [...new Set(layers.sources)],
     warnings: reader.warnings,
@@ -138,8 +126,11 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Resolved
  * means "the default") wins; else `OPENAI_BASE_URL`, which the Rust Codex deprecated in favour
  * of `openai_base_url` (and later dropped), honoured here with the same warning; else null.
  */
-function resolveOpenaiBaseUrl(reader: ConfigReader, env: EnvMap): string | null {
-  const configured = reader.string(['openai_base_url']);
+function resolveOpenaiBaseUrl(
+  configured: string | undefined,
+  reader: ConfigReader,
+  env: EnvMap,
+): string | null {
   if (configured !== undefined) {
     return configured.trim() === '' ? null : configured.trim();
   }
@@ -152,14 +143,6 @@ function resolveOpenaiBaseUrl(reader: ConfigReader, env: EnvMap): string | null 
     return fromEnv;
   }
   return null;
-}
-
-function nonEmpty(reader: ConfigReader, path: string[]): string | undefined {
-  const value = reader.string(path);
-  if (value !== undefined && value.trim() === '') {
-    reader.fail(path, 'must not be empty');
-  }
-  return value;
 }
 
 /** Flags and app-server params are typed, but arrive from untyped JSON or argv: check them. */

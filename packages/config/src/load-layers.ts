@@ -9,9 +9,10 @@ import {
   readOptionalFile,
 } from './config-layers.js';
 import type { ConfigFileSource, FileLayer } from './config-layers.js';
-import { ConfigReader, describe } from './config-reader.js';
+import { ConfigReader } from './config-reader.js';
 import { ConfigValidationError, UnknownProfileError } from './errors.js';
 import { readProjectTrust } from './project-trust.js';
+import { anyTable, describe, tomlBoolean, tomlString } from './schema-helpers.js';
 import type { ConfigOverrides, ConfigWarning, LoadConfigOptions } from './types.js';
 
 /** The machine-wide config file, lowest file layer. */
@@ -47,16 +48,16 @@ export async function loadLayers(
 ): Promise<LoadedLayers> {
   const warnings: ConfigWarning[] = [];
   const cli: Record<string, unknown> = { ...(opts.cliOverrides ?? {}) };
-  const strictOverride = cli[STRICT_CONFIG_OVERRIDE_KEY];
+  const strictOverride = tomlBoolean.optional().safeParse(cli[STRICT_CONFIG_OVERRIDE_KEY]);
   delete cli[STRICT_CONFIG_OVERRIDE_KEY];
-  if (strictOverride !== undefined && typeof strictOverride !== 'boolean') {
+  if (!strictOverride.success) {
     throw new ConfigValidationError(
       STRICT_CONFIG_OVERRIDE_KEY,
       `-c ${STRICT_CONFIG_OVERRIDE_KEY}`,
-      `expected a boolean; got ${describe(strictOverride)}`,
+      strictOverride.error.issues[0]?.message ?? 'expected a boolean',
     );
   }
-  const strict = (opts.strict ?? false) || strictOverride === true;
+  const strict = (opts.strict ?? false) || strictOverride.data === true;
 
   const homePath = join(codexHome, CONFIG_FILE_NAME);
   const systemPath =
@@ -78,12 +79,12 @@ export async function loadLayers(
     false,
   );
   const explicit = opts.profile ?? overrides.profile ?? null;
-  const name = explicit ?? selection.string(['profile']) ?? null;
+  const name = explicit ?? selection.parse(['profile'], tomlString) ?? null;
   const selectedAt = explicit !== null ? '--profile' : selection.layers.locate(['profile']);
   let profileLayers: FileLayer[] = [];
   if (name !== null) {
     checkProfileName(name, selectedAt);
-    selection.table(['profiles', name]); // a non-table `profiles.NAME` fails at its line
+    selection.parse(['profiles', name], anyTable); // a non-table `profiles.NAME` fails at its line
     profileLayers = await readProfileLayers(name, selectedAt, codexHome, [...base, ...projects]);
   }
 

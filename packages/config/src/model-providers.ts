@@ -1,6 +1,18 @@
+import { z } from 'zod';
+
 import type { EnvMap } from './codex-home.js';
 import type { ConfigReader } from './config-reader.js';
-import { MODEL_PROVIDER_KEYS } from './known-keys.js';
+import {
+  anyTable,
+  expecting,
+  nonEmptyString,
+  nonNegativeInteger,
+  stringMap,
+  tomlBoolean,
+  tomlEnum,
+  tomlString,
+  tomlTable,
+} from './schema-helpers.js';
 import type { ModelProviderInfo, WireApi } from './types.js';
 
 export const OPENAI_PROVIDER_ID = 'openai';
@@ -88,80 +100,106 @@ function providerDefaults(id: string, name: string): ModelProviderInfo {
   };
 }
 
+/** One `[model_providers.<id>]` table (codex-rs/model-provider-info). */
+export const ModelProviderTomlSchema = tomlTable({
+  name: nonEmptyString('provider name must not be empty').optional(),
+  base_url: tomlString.optional(),
+  wire_api: tomlEnum(WIRE_APIS).optional(),
+  env_key: tomlString.optional(),
+  env_key_instructions: tomlString.optional(),
+  experimental_bearer_token: tomlString.optional(),
+  /** Not supported by codex-ts yet: accepted with a warning. */
+  auth: z.unknown().optional(),
+  aws: z.unknown().optional(),
+  query_params: stringMap.optional(),
+  http_headers: stringMap.optional(),
+  env_http_headers: stringMap.optional(),
+  request_max_retries: nonNegativeInteger.optional(),
+  stream_max_retries: nonNegativeInteger.optional(),
+  stream_idle_timeout_ms: nonNegativeInteger.optional(),
+  websocket_connect_timeout_ms: nonNegativeInteger.optional(),
+  requires_openai_auth: tomlBoolean.optional(),
+  supports_websockets: tomlBoolean.optional(),
+});
+
+type ModelProviderToml = z.output<typeof ModelProviderTomlSchema>;
+
 /**
- * Read the `[model_providers.<id>]` tables. Built-in ids cannot be redefined (as in the Rust
- * Codex); `amazon-bedrock` entries are skipped because codex-ts has no Bedrock provider yet.
+ * `[model_providers]`: built-in ids cannot be redefined (as in the Rust Codex); that is checked
+ * first, then every provider table.
  */
-export function readCustomModelProviders(reader: ConfigReader): Record<string, ModelProviderInfo> {
-  const root = ['model_providers'];
-  const table = reader.table(root);
-  if (table === undefined) return {};
-
-  const reserved = Object.keys(table)
-    .filter((id) => RESERVED_PROVIDER_IDS.includes(id))
-    .sort();
-  if (reserved.length > 0) {
-    reader.fail(
-      [...root, reserved[0] as string],
-      `model_providers contains reserved built-in provider IDs: ${reserved
-        .map((id) => `\`${id}\``)
-        .join(', ')}. Built-in providers cannot be overridden. Rename your custom provider ` +
+export const ModelProvidersSchema = anyTable
+  .check((ctx) => {
+    const reserved = Object.keys(ctx.value)
+      .filter((id) => RESERVED_PROVIDER_IDS.includes(id))
+      .sort();
+    if (reserved.length === 0) return;
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      path: [reserved[0] as string],
+      message:
+        `model_providers contains reserved built-in provider IDs: ${reserved
+          .map((id) => `\`${id}\``)
+          .join(', ')}. Built-in providers cannot be overridden. Rename your custom provider ` +
         '(for example, `openai-custom`).',
-    );
-  }
+    });
+  })
+  .pipe(z.record(z.string(), ModelProviderTomlSchema, expecting('a table')));
 
+/**
+ * The custom providers of the parsed `[model_providers]` tables. `amazon-bedrock` entries are
+ * skipped because codex-ts has no Bedrock provider yet.
+ */
+export function readCustomModelProviders(
+  tables: Record<string, ModelProviderToml> | undefined,
+  reader: ConfigReader,
+): Record<string, ModelProviderInfo> {
   const providers: Record<string, ModelProviderInfo> = {};
-  for (const id of Object.keys(table)) {
+  for (const [id, table] of Object.entries(tables ?? {})) {
     if (id === AMAZON_BEDROCK_PROVIDER_ID) continue;
-    providers[id] = readProvider(reader, [...root, id], id);
+    providers[id] = toProviderInfo(id, table, reader);
   }
   return providers;
 }
 
-function readProvider(reader: ConfigReader, path: string[], id: string): ModelProviderInfo {
-  const table = reader.table(path) ?? {};
-  reader.checkKeys(path, table, (key) => MODEL_PROVIDER_KEYS.has(key));
-  const at = (key: string): string[] => [...path, key];
-
-  const name = reader.string(at('name'));
-  if (name !== undefined && name.trim() === '') {
-    reader.fail(at('name'), 'provider name must not be empty');
-  }
-  const baseUrl = reader.string(at('base_url'));
-  // "chat" (Chat Completions) is served by the api client, for providers without /responses.
-  const wireApi = reader.enumValue(at('wire_api'), WIRE_APIS) ?? 'responses';
-  for (const unsupported of ['auth', 'aws']) {
-    if (reader.get(at(unsupported)) !== undefined) {
+function toProviderInfo(
+  id: string,
+  table: ModelProviderToml,
+  reader: ConfigReader,
+): ModelProviderInfo {
+  for (const unsupported of ['auth', 'aws'] as const) {
+    if (table[unsupported] !== undefined) {
+      const path = ['model_providers', id, unsupported];
       reader.warn(
-        `${path.join('.')}.${unsupported} is not supported by codex-ts yet and is ignored`,
-        reader.layers.locate(at(unsupported)),
+        `${path.join('.')} is not supported by codex-ts yet and is ignored`,
+        reader.layers.locate(path),
       );
     }
   }
-
   return {
     id,
-    name: name ?? id,
-    baseUrl: trimTrailingSlashes(baseUrl ?? DEFAULT_OPENAI_BASE_URL),
-    baseUrlIsDefault: baseUrl === undefined,
-    envKey: reader.string(at('env_key')) ?? null,
-    envKeyInstructions: reader.string(at('env_key_instructions')) ?? null,
-    experimentalBearerToken: reader.string(at('experimental_bearer_token')) ?? null,
-    wireApi,
-    queryParams: reader.stringMap(at('query_params')) ?? {},
-    httpHeaders: reader.stringMap(at('http_headers')) ?? {},
-    envHttpHeaders: reader.stringMap(at('env_http_headers')) ?? {},
+    name: table.name ?? id,
+    baseUrl: trimTrailingSlashes(table.base_url ?? DEFAULT_OPENAI_BASE_URL),
+    baseUrlIsDefault: table.base_url === undefined,
+    envKey: table.env_key ?? null,
+    envKeyInstructions: table.env_key_instructions ?? null,
+    experimentalBearerToken: table.experimental_bearer_token ?? null,
+    // "chat" (Chat Completions) is served by the api client, for providers without /responses.
+    wireApi: table.wire_api ?? 'responses',
+    queryParams: table.query_params ?? {},
+    httpHeaders: table.http_headers ?? {},
+    envHttpHeaders: table.env_http_headers ?? {},
     requestMaxRetries: Math.min(
-      reader.nonNegativeInteger(at('request_max_retries')) ?? DEFAULT_REQUEST_MAX_RETRIES,
+      table.request_max_retries ?? DEFAULT_REQUEST_MAX_RETRIES,
       MAX_REQUEST_MAX_RETRIES,
     ),
     streamMaxRetries: Math.min(
-      reader.nonNegativeInteger(at('stream_max_retries')) ?? DEFAULT_STREAM_MAX_RETRIES,
+      table.stream_max_retries ?? DEFAULT_STREAM_MAX_RETRIES,
       MAX_STREAM_MAX_RETRIES,
     ),
-    streamIdleTimeoutMs:
-      reader.nonNegativeInteger(at('stream_idle_timeout_ms')) ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS,
-    requiresOpenaiAuth: reader.boolean(at('requires_openai_auth')) ?? false,
+    streamIdleTimeoutMs: table.stream_idle_timeout_ms ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS,
+    requiresOpenaiAuth: table.requires_openai_auth ?? false,
   };
 }
 

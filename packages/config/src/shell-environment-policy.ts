@@ -1,32 +1,32 @@
-import type { ConfigReader } from './config-reader.js';
+import type { z } from 'zod';
+
+import { stringArray, stringMap, tomlBoolean, tomlEnum, tomlTable } from './schema-helpers.js';
 import type { ShellEnvironmentPolicy } from './types.js';
 
-const SECTION = 'shell_environment_policy';
-const KNOWN_KEYS = new Set([
-  'inherit',
-  'ignore_default_excludes',
-  'exclude',
-  'set',
-  'include_only',
-  'experimental_use_profile',
-]);
-const INHERIT_VALUES = ['all', 'core', 'none'] as const;
+/** `[shell_environment_policy]`. */
+export const ShellEnvironmentPolicySchema = tomlTable({
+  inherit: tomlEnum(['all', 'core', 'none']).optional(),
+  ignore_default_excludes: tomlBoolean.optional(),
+  exclude: stringArray.optional(),
+  set: stringMap.optional(),
+  include_only: stringArray.optional(),
+  experimental_use_profile: tomlBoolean.optional(),
+});
 
 /**
  * `[shell_environment_policy]`: which of our environment variables commands inherit. Defaults:
  * inherit everything, then drop names that look like credentials (`*KEY*`, `*SECRET*`,
  * `*TOKEN*`), no extra excludes, nothing set, no include-only filter.
  */
-export function readShellEnvironmentPolicy(reader: ConfigReader): ShellEnvironmentPolicy {
-  const path = [SECTION];
-  const table = reader.table(path);
-  if (table !== undefined) reader.checkKeys(path, table, (key) => KNOWN_KEYS.has(key));
+export function readShellEnvironmentPolicy(
+  table: z.output<typeof ShellEnvironmentPolicySchema> | undefined,
+): ShellEnvironmentPolicy {
   return {
-    inherit: reader.enumValue([SECTION, 'inherit'], INHERIT_VALUES) ?? 'all',
-    ignoreDefaultExcludes: reader.boolean([SECTION, 'ignore_default_excludes']) ?? false,
-    exclude: reader.stringArray([SECTION, 'exclude']) ?? [],
-    set: reader.stringMap([SECTION, 'set']) ?? {},
-    includeOnly: reader.stringArray([SECTION, 'include_only']) ?? [],
-    useProfile: reader.boolean([SECTION, 'experimental_use_profile']) ?? false,
+    inherit: table?.inherit ?? 'all',
+    ignoreDefaultExcludes: table?.ignore_default_excludes ?? false,
+    exclude: table?.exclude ?? [],
+    set: table?.set ?? {},
+    includeOnly: table?.include_only ?? [],
+    useProfile: table?.experimental_use_profile ?? false,
   };
 }

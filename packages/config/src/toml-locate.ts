@@ -5,12 +5,20 @@
  * which covers how people write config.toml. The document has already parsed successfully.
  */
 
-interface KeyEntry {
+/** A table header or a `key = value` line found by `scanTomlEntries`. */
+export interface TomlEntry {
+  kind: 'table' | 'array-table' | 'key';
+  /** Full key path: the header's path, or the enclosing table's path plus the (dotted) key. */
   path: string[];
+  /** The table a key line belongs to (its header's path; empty at the top); for headers, `path`. */
+  table: string[];
+  /** 1-based line. */
   line: number;
   /** 1-based column of the value (`key = <here>`), or of the `[` of a table header. */
   column: number;
 }
+
+type KeyEntry = TomlEntry;
 
 /**
  * 1-based line and column of `path` in `source` (the column of its value), else of its closest
@@ -40,6 +48,11 @@ function isPrefix(prefix: readonly string[], path: readonly string[]): boolean {
   return prefix.every((segment, i) => segment === path[i]);
 }
 
+/** Every table header and `key = value` line of `source`, in order. */
+export function scanTomlEntries(source: string): TomlEntry[] {
+  return scanKeys(source);
+}
+
 function scanKeys(source: string): KeyEntry[] {
   const entries: KeyEntry[] = [];
   const lines = source.split(/\r?\n/);
@@ -61,7 +74,8 @@ function scanKeys(source: string): KeyEntry[] {
       const header = readKeyPath(trimmed, depth);
       if (header !== null) {
         table = header.path;
-        entries.push({ path: header.path, line, column: indent + 1 });
+        const kind = depth === 2 ? 'array-table' : 'table';
+        entries.push({ kind, path: header.path, table, line, column: indent + 1 });
       }
       return;
     }
@@ -72,7 +86,7 @@ function scanKeys(source: string): KeyEntry[] {
     if (!rest.startsWith('=')) return;
     const value = rest.slice(1).trimStart();
     const column = text.length - value.length + 1;
-    entries.push({ path: [...table, ...key.path], line, column });
+    entries.push({ kind: 'key', path: [...table, ...key.path], table, line, column });
     openString = unterminatedMultilineString(rest.slice(1));
   });
   return entries;

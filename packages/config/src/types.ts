@@ -93,6 +93,12 @@ export interface ResolvedConfig {
   auth: AuthConfig;
   /** `oss_provider`: the local provider `--oss` uses when `--local-provider` is not given. */
   ossProvider: string | null;
+  /**
+   * Effective feature flags, by canonical key; every known feature is present (see
+   * `FEATURE_SPECS`). Defaults < `[features]` of each layer (profile and project layers
+   * included, legacy aliases honoured) < `-c features.NAME=...` < `--enable/--disable`.
+   */
+  features: Record<string, boolean>;
   /** The selected profile (`--profile`, else `profile = "NAME"`), or null. */
   profile: string | null;
   /** The config files that were loaded, lowest precedence first. */
