@@ -1,5 +1,10 @@
 import { type Command, Option } from 'commander';
 import type { ExecOptions } from '@codex-ts/exec';
+import {
+  addFeatureToggleOptions,
+  featureToggleOverrides,
+  type FeatureToggleFlags,
+} from './features-command.js';
 import { sandboxHelperCommand } from './sandbox-helper-command.js';
 import { CODEX_VERSION } from './version.js';
 
@@ -10,17 +15,24 @@ const collectList = (value: string, previous: string[]): string[] => [
   ...value.split(',').filter((part) => part !== ''),
 ];
 
-interface GlobalFlags {
+interface GlobalFlags extends FeatureToggleFlags {
   config?: string[];
   search?: boolean;
   profile?: string;
   strictConfig?: boolean;
 }
 
-/** `-c` values given before the subcommand, plus `--search` (= `-c web_search="live"`). */
+/**
+ * `-c` values given before the subcommand, plus `--search` (= `-c web_search="live"`) and
+ * `--enable/--disable` (= `-c features.<name>=true|false`).
+ */
 function globalConfigOf(program: Command): string[] {
   const opts = program.opts() as GlobalFlags;
-  return [...(opts.config ?? []), ...(opts.search ? ['web_search="live"'] : [])];
+  return [
+    ...(opts.config ?? []),
+    ...(opts.search ? ['web_search="live"'] : []),
+    ...featureToggleOverrides(opts),
+  ];
 }
 
 /** Top-level `-c`/`--search` (as `-c` strings), `-p/--profile` and `--strict-config`. */
@@ -28,7 +40,7 @@ function globalOf(program: Command): GlobalFlags & { configs: string[] } {
   return { ...(program.opts() as GlobalFlags), configs: globalConfigOf(program) };
 }
 
-interface RawExecFlags {
+interface RawExecFlags extends FeatureToggleFlags {
   image: string[];
   json?: boolean;
   outputLastMessage?: string;
@@ -45,11 +57,13 @@ interface RawExecFlags {
   strictConfig?: boolean;
   color: ExecOptions['color'];
   ephemeral?: boolean;
+  oss?: boolean;
+  localProvider?: string;
 }
 
 /** Options shared by `codex exec` and `codex exec resume`. */
 function addExecOptions(cmd: Command): Command {
-  return cmd
+  return addFeatureToggleOptions(cmd)
     .option(
       '-i, --image <FILE>',
       'attach images to the prompt (repeatable, or comma-separated)',
@@ -86,6 +100,13 @@ function addExecOptions(cmd: Command): Command {
         .default('auto'),
     )
     .option('--ephemeral', 'do not persist the session')
+    .option('--oss', 'use a local model provider (Ollama or LM Studio)')
+    .addOption(
+      new Option('--local-provider <PROVIDER>', 'which local provider --oss uses').choices([
+        'lmstudio',
+        'ollama',
+      ]),
+    )
     .addOption(new Option('--thread-source <SOURCE>').hideHelp())
     .addOption(new Option('--cyber-access-program <PROGRAM>').hideHelp());
 }
@@ -109,12 +130,14 @@ function toExecOptions(
     cd: flags.cd ?? null,
     addDirs: flags.addDir,
     skipGitRepoCheck: Boolean(flags.skipGitRepoCheck),
-    configOverrides: [...global.configs, ...flags.config],
+    configOverrides: [...global.configs, ...flags.config, ...featureToggleOverrides(flags)],
     profile: flags.profile ?? global.profile ?? null,
     strictConfig: Boolean(flags.strictConfig || global.strictConfig),
     color: flags.color,
     ephemeral: Boolean(flags.ephemeral),
     resumeThreadId,
+    oss: Boolean(flags.oss),
+    localProvider: flags.localProvider ?? null,
   };
 }
 

@@ -28,6 +28,10 @@ export interface ExecOptions {
   color: ColorMode;
   ephemeral: boolean;
   resumeThreadId: string | null;
+  /** `--oss`: run against a local provider (Ollama or LM Studio), set up before the turn. */
+  oss?: boolean;
+  /** `--local-provider ollama|lmstudio`: which one `--oss` uses (else `oss_provider`). */
+  localProvider?: string | null;
 }
 
 /** Where exec reads and writes; the real process streams in production, buffers in tests. */

@@ -6,6 +6,7 @@ import { ExecUsageError, type ExecIo, type ExecOptions } from './exec-options.js
 import { isInsideGitRepo } from './git-check.js';
 import { colorEnabled, HumanOutput } from './human-output.js';
 import { JsonEventMapper } from './json-event-mapper.js';
+import { prepareOss } from './oss-setup.js';
 import { resolvePrompt } from './prompt-input.js';
 import { readOutputSchema, threadStartParams, turnInput } from './thread-params.js';
 
@@ -45,8 +46,9 @@ async function execTurn(opts: ExecOptions, io: ExecIo, meta: ExecMeta): Promise<
   const outputSchema = opts.outputSchemaFile
     ? readOutputSchema(opts.outputSchemaFile, cwd)
     : undefined;
-  const startParams = threadStartParams(opts, cwd);
   const prompt = await resolvePrompt(opts.prompt, io);
+  let startParams = threadStartParams(opts, cwd);
+  if (opts.oss === true) startParams = await prepareOss(opts, io, startParams);
 
   const client = await AppServerClient.inProcess({
     env: io.env,
