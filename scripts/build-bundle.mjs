@@ -37,6 +37,7 @@ const EXTERNAL_PACKAGES = [
   'web-tree-sitter',
   'tree-sitter-bash',
   'sharp',
+  '@lydell/node-pty',
 ];
 
 /** The static-import closure of the entry (what `codex --version` loads) must stay below this. */

@@ -59,6 +59,7 @@ export {
 } from './prepare/prepare-linux-sandboxed-command.js';
 export type { PrepareLinuxOptions } from './prepare/prepare-linux-sandboxed-command.js';
 export { spawnPreparedCommand } from './prepare/spawn-prepared-command.js';
+export { holdMountPoints } from './prepare/mount-point-cleanup.js';
 export { detectLinuxSandbox } from './linux/detect-linux-sandbox.js';
 export type {
   DetectLinuxSandboxOptions,

@@ -1,6 +1,9 @@
 import type { ModelInfo, ResolvedModelInfo } from '@codex-ts/models-manager';
 import { createApplyPatchTool } from '../tools/apply-patch/apply-patch-tool.js';
+import type { TruncationPolicy } from '@codex-ts/utils';
 import { createExecCommandTool } from '../tools/exec-command/exec-command-tool.js';
+import { createShellCommandTool, createShellTool } from '../tools/shell/shell-tool.js';
+import { createWriteStdinTool } from '../tools/write-stdin/write-stdin-tool.js';
 import { ToolRouter } from '../tools/tool-router.js';
 import type { ToolHandler } from '../tools/tool-types.js';
 import { createUpdatePlanTool } from '../tools/update-plan/update-plan-tool.js';
@@ -26,18 +29,37 @@ export function createModelRuntime(
   return {
     info: resolved.info,
     selection,
-    router: buildToolRouter(selection),
+    router: buildToolRouter(selection, truncationOf(resolved.info)),
     traits: requestTraits(resolved.info),
     warning: resolved.warning ?? null,
   };
 }
 
-/** The Rust Codex's declaration order: the command tool, update_plan, apply_patch, view_image. */
-export function buildToolRouter(selection: ToolSelection): ToolRouter {
+/**
+ * The Rust Codex's declaration order: the command tool(s), update_plan, apply_patch, view_image.
+ * With any command tool, the argv `shell` tool stays callable without being declared.
+ */
+export function buildToolRouter(
+  selection: ToolSelection,
+  truncation: TruncationPolicy = DEFAULT_TRUNCATION,
+): ToolRouter {
   const tools: ToolHandler[] = [];
-  if (selection.shell !== 'disabled') tools.push(createExecCommandTool());
+  const undeclared: ToolHandler[] = [];
+  if (selection.shell === 'unified_exec') {
+    tools.push(createExecCommandTool(), createWriteStdinTool());
+  } else if (selection.shell === 'shell_command') {
+    tools.push(createShellCommandTool({ truncation }));
+  }
+  if (selection.shell !== 'disabled') undeclared.push(createShellTool({ truncation }));
   if (selection.updatePlan) tools.push(createUpdatePlanTool());
   if (selection.applyPatch !== null) tools.push(createApplyPatchTool(selection.applyPatch));
   if (selection.viewImage) tools.push(createViewImageTool());
-  return new ToolRouter(tools);
+  return new ToolRouter(tools, undeclared);
+}
+
+const DEFAULT_TRUNCATION: TruncationPolicy = { kind: 'tokens', limit: 10_000 };
+
+/** The model's `truncation_policy` in the shape the tools take. */
+function truncationOf(info: ModelInfo): TruncationPolicy {
+  return { kind: info.truncation_policy.mode, limit: info.truncation_policy.limit };
 }

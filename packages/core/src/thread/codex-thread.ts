@@ -17,6 +17,7 @@ import type { SandboxLauncher } from '../exec-gate/exec-gate-deps.js';
 import type { ExecGate } from '../exec-gate/exec-gate.js';
 import type { PatchGate } from '../exec-gate/patch-gate.js';
 import { TurnDiffTracker } from '../turn/turn-diff-tracker.js';
+import { UnifiedExecManager } from '../unified-exec/exec-session-manager.js';
 import type { ModelRuntime } from '../model/model-runtime.js';
 import type { ShellInfo } from '../tools/tool-types.js';
 import { buildResponsesRequest } from '../turn/request-builder.js';
@@ -59,6 +60,8 @@ export class CodexThread implements CodexThreadApi {
   private config: ResolvedConfig;
   private readonly history: HistoryItem[] = [];
   private readonly listeners = new Set<(event: CoreEvent) => void>();
+  /** Commands `exec_command` left running, for `write_stdin`; killed at shutdown. */
+  private readonly execSessions = new UnifiedExecManager();
   private total: TokenUsage = emptyTokenUsage();
   private active: ActiveTurn | null = null;
   private approvalRequester: ApprovalRequester | null = null;
@@ -146,12 +149,14 @@ export class CodexThread implements CodexThreadApi {
     await active.done;
   }
 
-  /** Interrupts whatever runs; used at shutdown. */
+  /** Interrupts whatever runs and kills the thread's exec sessions; used at shutdown. */
   async shutdown(): Promise<void> {
     const active = this.active;
-    if (!active) return;
-    active.abort.abort(new Error('shutting down'));
-    await active.done;
+    if (active) {
+      active.abort.abort(new Error('shutting down'));
+      await active.done;
+    }
+    await this.execSessions.terminateAll();
   }
 
   private emit(event: CoreEvent): void {
@@ -220,6 +225,7 @@ export class CodexThread implements CodexThreadApi {
         patchGate: this.deps.patchGate,
         sandbox: this.deps.sandbox,
         turnDiff: new TurnDiffTracker(config.cwd),
+        execSessions: this.execSessions,
       },
       signal: abort.signal,
       cancel: () => abort.abort(new Error('turn cancelled by the user')),

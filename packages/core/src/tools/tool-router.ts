@@ -22,9 +22,15 @@ export type ToolOutputItem = FunctionCallOutputItem | CustomToolCallOutputItem;
  */
 export class ToolRouter {
   private readonly handlers = new Map<string, ToolHandler>();
+  private readonly declared: ToolHandler[];
 
-  constructor(handlers: readonly ToolHandler[]) {
-    for (const handler of handlers) {
+  /**
+   * `handlers` are declared to the model, in order; `undeclared` ones only answer calls the
+   * model makes anyway (the Rust Codex keeps `shell` callable next to `exec_command`).
+   */
+  constructor(handlers: readonly ToolHandler[], undeclared: readonly ToolHandler[] = []) {
+    this.declared = [...handlers];
+    for (const handler of [...handlers, ...undeclared]) {
       if (this.handlers.has(handler.name)) {
         throw new Error(`duplicate tool name: ${handler.name}`);
       }
@@ -33,7 +39,7 @@ export class ToolRouter {
   }
 
   specs(): ToolSpec[] {
-    return [...this.handlers.values()].map((h) => h.spec);
+    return this.declared.map((h) => h.spec);
   }
 
   async dispatch(call: ToolCallItem, ctx: ToolCallContext): Promise<ToolOutputItem> {

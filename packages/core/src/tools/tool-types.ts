@@ -10,6 +10,7 @@ import type { SandboxLauncher, SandboxPolicyInput } from '../exec-gate/exec-gate
 import type { ExecGate } from '../exec-gate/exec-gate.js';
 import type { PatchGate } from '../exec-gate/patch-gate.js';
 import type { TurnDiffTracker } from '../turn/turn-diff-tracker.js';
+import type { UnifiedExecManager } from '../unified-exec/exec-session-manager.js';
 
 /** The user's shell, discovered once per session. */
 export interface ShellInfo {
@@ -61,6 +62,8 @@ export interface ToolServices {
   sandbox: SandboxLauncher;
   /** This turn's file changes, for `turn/diff/updated`. */
   turnDiff: TurnDiffTracker;
+  /** The thread's running `exec_command` sessions, which `write_stdin` addresses. */
+  execSessions: UnifiedExecManager;
 }
 
 export interface ToolCallContext {

@@ -78,7 +78,7 @@ describe('exec_command: running commands', () => {
       id: 'call_1',
       command: "/bin/bash -lc 'echo hello > out.txt && cat out.txt'",
       cwd: dir,
-      processId: null,
+      processId: expect.stringMatching(/^\d+$/) as unknown as string,
       source: 'unifiedExecStartup',
       status: 'inProgress',
       commandActions: [
@@ -94,6 +94,9 @@ describe('exec_command: running commands', () => {
       aggregatedOutput: 'hello\n',
     });
     expect(typeof completed?.durationMs).toBe('number');
+    // The item names the session id the command ran under, from start to end.
+    expect(completed?.processId).toBe(started?.processId);
+    expect(rec.ctx.services.execSessions.size).toBe(0);
     expect(deltaText(rec.events)).toBe('hello\n');
 
     const first = rec.events[0];
@@ -137,28 +140,36 @@ describe('exec_command: running commands', () => {
     expect(commandItems(rec.events)[0]?.cwd).toBe(join(dir, 'sub'));
   });
 
-  it('kills the whole process group when the yield time runs out', async () => {
+  it('keeps a command still running at the yield deadline as a session', async () => {
     const rec = fakeToolContext({ cwd: dir });
-    const started = Date.now();
     const result = await run(rec, {
-      cmd: 'sleep 5 & echo $! > child.pid; echo $$ > shell.pid; echo waiting; wait',
+      cmd: 'sleep 30 & echo $! > child.pid; echo $$ > shell.pid; echo waiting; wait',
       login: false,
       yield_time_ms: 300,
     });
-    expect(Date.now() - started).toBeLessThan(3000);
-    const { exitCode, body } = parseOutput(result.output);
-    expect(exitCode).toBe(124);
-    expect(body).toBe('command timed out after 300 milliseconds\nwaiting\n');
-    expect(result.success).toBe(false);
-    expect(commandItems(rec.events)[1]).toMatchObject({ status: 'failed', exitCode: 124 });
+    const m =
+      /^Chunk ID: [0-9a-f]{6}\nWall time: \d+\.\d{4} seconds\nProcess running with session ID (\d+)\nOriginal token count: 2\nOutput:\nwaiting\n$/.exec(
+        result.output,
+      );
+    expect(m, result.output).not.toBeNull();
+    expect(result.success).toBe(true);
+    const sessions = rec.ctx.services.execSessions;
+    expect(sessions.size).toBe(1);
+    const items = commandItems(rec.events);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ status: 'inProgress', processId: m?.[1] });
 
     const childPid = Number((await readFile(join(dir, 'child.pid'), 'utf8')).trim());
     const shellPid = Number((await readFile(join(dir, 'shell.pid'), 'utf8')).trim());
+    expect(isAlive(childPid)).toBe(true);
+    await sessions.terminateAll();
     expect(await waitUntilDead(childPid, 2000)).toBe(true);
     expect(await waitUntilDead(shellPid, 2000)).toBe(true);
+    // The item completes when the killed command is gone.
+    expect(commandItems(rec.events)[1]).toMatchObject({ status: 'failed', exitCode: -1 });
   });
 
-  it('kills the process group and rejects promptly when the turn is aborted', async () => {
+  it('rejects promptly when the turn is aborted and leaves the command running', async () => {
     const rec = fakeToolContext({ cwd: dir });
     const reason = new Error('turn interrupted');
     setTimeout(() => rec.controller.abort(reason), 300);
@@ -171,9 +182,15 @@ describe('exec_command: running commands', () => {
       }),
     ).rejects.toBe(reason);
     expect(Date.now() - started).toBeLessThan(3000);
-    expect(commandItems(rec.events)[1]).toMatchObject({ status: 'failed', exitCode: null });
+    // As in the Rust Codex an interrupt does not kill the session; shutdown does.
+    const sessions = rec.ctx.services.execSessions;
+    expect(sessions.size).toBe(1);
+    expect(commandItems(rec.events)).toHaveLength(1);
     const childPid = Number((await readFile(join(dir, 'child.pid'), 'utf8')).trim());
+    expect(isAlive(childPid)).toBe(true);
+    await sessions.terminateAll();
     expect(await waitUntilDead(childPid, 2000)).toBe(true);
+    expect(commandItems(rec.events)[1]).toMatchObject({ status: 'failed' });
   });
 
   it('truncates long output to max_output_tokens, keeping head and tail', async () => {

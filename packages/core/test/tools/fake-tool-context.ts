@@ -7,6 +7,7 @@ import { PatchGate } from '../../src/exec-gate/patch-gate.js';
 import { TurnDiffTracker } from '../../src/turn/turn-diff-tracker.js';
 import { createSandboxLauncher } from '../../src/exec-gate/sandbox-launcher.js';
 import { SessionApprovals } from '../../src/exec-gate/session-approvals.js';
+import { UnifiedExecManager } from '../../src/unified-exec/exec-session-manager.js';
 import type { ToolCallContext, ToolServices, TurnContext } from '../../src/tools/tool-types.js';
 
 /** No exec-policy rules; "always allow" answers are kept in memory only. */
@@ -24,7 +25,11 @@ export function emptyPolicyStore(): ExecPolicyStore & { appended: string[][] } {
 
 /** The real gate, analyzer and platform sandbox, with a given approval requester. */
 export function realServices(
-  opts: { approvals?: ApprovalRequester | null; policy?: ExecPolicyStore } = {},
+  opts: {
+    approvals?: ApprovalRequester | null;
+    policy?: ExecPolicyStore;
+    execSessions?: UnifiedExecManager;
+  } = {},
 ): ToolServices {
   return {
     approvals: () => opts.approvals ?? null,
@@ -36,6 +41,7 @@ export function realServices(
     patchGate: new PatchGate(),
     sandbox: createSandboxLauncher({ helperCommand: null }),
     turnDiff: new TurnDiffTracker(process.cwd()),
+    execSessions: opts.execSessions ?? new UnifiedExecManager(),
   };
 }
 

@@ -11,6 +11,10 @@ const MAX_DELTAS_PER_CALL = 10_000;
 export interface CommandExecutionStart {
   command: string;
   cwd: string;
+  /** The unified exec session id (`exec_command`), or null for one-shot tools (`shell`). */
+  processId: string | null;
+  /** `unifiedExecStartup` for exec_command, `agent` for the shell tools. */
+  source: CommandExecutionItem['source'];
 }
 
 export interface CommandExecutionEnd {
@@ -22,10 +26,13 @@ export interface CommandExecutionEnd {
 
 /**
  * Emits the `commandExecution` item of one tool call: `item/started`, output deltas and
- * `item/completed`, with the call id as the item id.
+ * `item/completed`, with the call id as the item id. A unified exec session keeps using the
+ * reporter of the `exec_command` call that started it: its later output and its completion
+ * belong to that item.
  */
 export class CommandExecutionReporter {
   private deltas = 0;
+  private done = false;
 
   constructor(
     private readonly ctx: ToolCallContext,
@@ -41,6 +48,7 @@ export class CommandExecutionReporter {
   }
 
   output(text: string): void {
+    if (this.done) return;
     const { threadId, turnId } = this.ctx.turn;
     for (const delta of splitForDeltas(text)) {
       if (this.deltas >= MAX_DELTAS_PER_CALL) return;
@@ -52,7 +60,10 @@ export class CommandExecutionReporter {
     }
   }
 
+  /** Completes the item; only the first call emits (a session may finish after a cancel). */
   completed(end: CommandExecutionEnd): void {
+    if (this.done) return;
+    this.done = true;
     const { threadId, turnId } = this.ctx.turn;
     this.ctx.emit({
       method: 'item/completed',
@@ -66,9 +77,8 @@ export class CommandExecutionReporter {
       id: this.ctx.callId,
       command: this.start.command,
       cwd: this.start.cwd,
-      // No write_stdin session exists yet that a process id could address.
-      processId: null,
-      source: 'unifiedExecStartup',
+      processId: this.start.processId,
+      source: this.start.source,
       status: end?.status ?? 'inProgress',
       // A real command parser (read / listFiles / search) comes later.
       commandActions: [{ type: 'unknown', command: this.start.command }],

@@ -1,9 +1,7 @@
-import { stat } from 'node:fs/promises';
-import { resolve as resolvePath } from 'node:path';
-import { shellQuoteJoin } from '@codex-ts/utils';
 import type { ToolSpec } from '@codex-ts/protocol';
-import type { GateRequest, GateVerdict } from '../../exec-gate/exec-gate.js';
 import { isLikelySandboxDenial } from '../../exec-gate/sandbox-denial.js';
+import type { ExecSession } from '../../unified-exec/exec-session.js';
+import { UNIFIED_EXEC_ENV, startExecSession } from '../../unified-exec/start-session.js';
 import {
   ToolCallError,
   type ToolCallContext,
@@ -11,43 +9,20 @@ import {
   type ToolPayload,
   type ToolResult,
 } from '../tool-types.js';
-import {
-  DEFAULT_MAX_OUTPUT_TOKENS,
-  EXEC_OUTPUT_MAX_BYTES,
-  clampYieldTime,
-  parseExecCommandArgs,
-} from './exec-command-args.js';
-import { runPatch } from '../apply-patch/apply-patch-tool.js';
-import { parsePatchInvocation } from '../apply-patch/patch-invocation.js';
+import { clampYieldTime, parseExecCommandArgs, type ExecCommandArgs } from './exec-command-args.js';
 import { EXEC_COMMAND_TOOL_NAME, execCommandToolSpec } from './exec-command-spec.js';
 import { CommandExecutionReporter } from './command-execution-reporter.js';
-import { escalationRejectedMessage } from './escalation-message.js';
-import { HeadTailBuffer } from './head-tail-buffer.js';
-import { CommandSpawnError, runCommand } from './run-command.js';
-import { notRunMessage, reportFinishedRun, type RunOutcome } from './run-outcome.js';
+import { abortReason, preflightCommand, type CommandInvocation } from './command-invocation.js';
+import { lastLine, launchFor, runGated, type Attempt } from './gated-execution.js';
+import { CommandSpawnError } from './run-command.js';
+import { sessionResponse, type SessionRun } from './session-response.js';
 
 /**
- * Variables every command gets, as in the Rust unified exec: plain, uncoloured, non-paging UTF-8
- * output that reads well as text.
- */
-const EXEC_ENV: Readonly<Record<string, string>> = {
-  NO_COLOR: '1',
-  TERM: 'dumb',
-  LANG: 'C.UTF-8',
-  LC_CTYPE: 'C.UTF-8',
-  LC_ALL: 'C.UTF-8',
-  COLORTERM: '',
-  PAGER: 'cat',
-  GIT_PAGER: 'cat',
-  GH_PAGER: 'cat',
-  CODEX_CI: '1',
-};
-
-/**
- * `exec_command`: runs `cmd` through a shell (`<shell> -lc <cmd>`) and answers with the unified
- * exec text layout. The exec gate decides first (rules, approval policy, the user's answer);
- * the command then runs inside the turn's sandbox unless it was approved to run outside it, and
- * a sandboxed failure that looks like a sandbox denial may be retried unsandboxed with approval.
+ * `exec_command`: runs `cmd` through a shell (`<shell> -lc <cmd>`) as a unified exec session.
+ * The exec gate decides first and the command runs in the turn's sandbox (see runGated). The
+ * call waits up to `yield_time_ms` (clamped to 250..30000 ms) or until the command finishes;
+ * a command still running then keeps running, and the answer carries its session id for
+ * `write_stdin`. With `tty: true` the command gets a pseudo-terminal, so it can be typed into.
  */
 export class ExecCommandTool implements ToolHandler {
   readonly name = EXEC_COMMAND_TOOL_NAME;
@@ -58,165 +33,60 @@ export class ExecCommandTool implements ToolHandler {
       throw new ToolCallError('exec_command handler received unsupported payload');
     }
     const args = parseExecCommandArgs(payload.arguments);
-    const { turn } = ctx;
-    const escalationRequested = args.sandboxPermissions !== 'use_default';
-    if (escalationRequested && turn.approvalPolicy === 'never') {
-      throw new ToolCallError(escalationRejectedMessage(turn.approvalPolicy));
-    }
-    const cwd = args.workdir ? resolvePath(turn.cwd, args.workdir) : turn.cwd;
-    const argv = [args.shell || turn.shell.path, args.login === false ? '-c' : '-lc', args.cmd];
-    if (argv.some((arg) => arg.includes('\0'))) {
-      throw new ToolCallError('exec_command failed: the command line contains a NUL character');
-    }
-    const display = shellQuoteJoin(argv);
-    if (ctx.signal.aborted) throw abortReason(ctx.signal);
-    // A patch sent through the shell (`apply_patch <<'EOF' ... EOF`) is applied as a patch,
-    // with its checks and events, never run as a shell script.
-    const invocation = parsePatchInvocation(argv);
-    if (invocation !== null) {
-      return runPatch(invocation.patch, resolvePath(cwd, invocation.cd ?? '.'), ctx);
-    }
-    if (!(await isDirectory(cwd))) {
-      throw new ToolCallError(
-        `exec_command failed: workdir \`${cwd}\` is not an existing directory`,
-      );
-    }
-
-    const reporter = new CommandExecutionReporter(ctx, { command: display, cwd });
-    reporter.started();
-    const req: GateRequest = {
-      argv,
-      cwd,
-      display,
-      escalationRequested,
-      justification: args.justification ?? null,
-      prefixRule: args.prefixRule ?? null,
-    };
-    let verdict = await this.gate(() => ctx.services.execGate.check(req, ctx), reporter, ctx);
-    if (verdict.type !== 'run') return this.notRun(verdict, reporter, ctx);
-    const limits = {
-      timeoutMs: clampYieldTime(args.yieldTimeMs),
-      maxTokens: args.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
-    };
-    let outcome = await this.runOnce(argv, cwd, verdict.sandboxed, reporter, ctx, limits);
-    if ('notRun' in outcome) return outcome.notRun;
-    if (
-      verdict.sandboxed &&
-      isLikelySandboxDenial(outcome.result.exitCode, outcome.result.timedOut, outcome.text)
-    ) {
-      const failure = lastLine(outcome.text);
-      verdict = await this.gate(
-        () => ctx.services.execGate.retryUnsandboxed(req, ctx, failure),
+    const argv = [args.shell || ctx.turn.shell.path, args.login === false ? '-c' : '-lc', args.cmd];
+    const pre = await preflightCommand(
+      {
+        toolName: EXEC_COMMAND_TOOL_NAME,
+        argv,
+        workdir: args.workdir,
+        sandboxPermissions: args.sandboxPermissions,
+        justification: args.justification,
+        prefixRule: args.prefixRule,
+      },
+      ctx,
+    );
+    if (pre.kind === 'patch') return pre.result;
+    const { invocation } = pre;
+    const sessions = ctx.services.execSessions;
+    const id = sessions.allocateId();
+    try {
+      const reporter = new CommandExecutionReporter(ctx, {
+        command: invocation.display,
+        cwd: invocation.cwd,
+        processId: String(id),
+        source: 'unifiedExecStartup',
+      });
+      reporter.started();
+      const outcome = await runGated<SessionRun>(
+        invocation,
         reporter,
         ctx,
+        (sandboxed) => this.attempt({ id, args, invocation, reporter, ctx }, sandboxed),
+        (run) => run.session.discard(),
       );
-      if (verdict.type === 'cancelled') return this.notRun(verdict, reporter, ctx);
-      if (verdict.type === 'run') {
-        const retried = await this.runOnce(argv, cwd, false, reporter, ctx, limits);
-        if ('notRun' in retried) return retried.notRun;
-        outcome = retried;
-      }
-    }
-    return reportFinishedRun(outcome, reporter, limits);
-  }
-
-  /** Runs a gate decision; if the turn ends while it waits (an approval), closes the item. */
-  private async gate(
-    decide: () => Promise<GateVerdict>,
-    reporter: CommandExecutionReporter,
-    ctx: ToolCallContext,
-  ): Promise<GateVerdict> {
-    try {
-      return await decide();
-    } catch (err) {
-      if (ctx.signal.aborted) {
-        reporter.completed({
-          status: 'declined',
-          exitCode: null,
-          aggregatedOutput: '',
-          durationMs: null,
-        });
-      }
-      throw err;
+      if (outcome.kind === 'notRun') return outcome.result;
+      outcome.value.session.release();
+      return sessionResponse(outcome.value, args.maxOutputTokens);
+    } finally {
+      sessions.releaseId(id);
     }
   }
 
-  private notRun(
-    verdict: { type: 'rejected'; reason: string } | { type: 'declined' } | { type: 'cancelled' },
-    reporter: CommandExecutionReporter,
-    ctx: ToolCallContext,
-  ): ToolResult {
-    if (verdict.type === 'cancelled') {
-      reporter.completed({
-        status: 'declined',
-        exitCode: null,
-        aggregatedOutput: '',
-        durationMs: null,
-      });
-      ctx.cancelTurn();
-      throw abortReason(ctx.signal);
-    }
-    const message = notRunMessage(verdict);
-    reporter.completed({
-      status: 'declined',
-      exitCode: null,
-      aggregatedOutput: message,
-      durationMs: null,
-    });
-    return { output: message, success: false };
-  }
-
-  /** One run, sandboxed or not. A sandbox that cannot run here becomes output for the model. */
-  private async runOnce(
-    argv: string[],
-    cwd: string,
-    sandboxed: boolean,
-    reporter: CommandExecutionReporter,
-    ctx: ToolCallContext,
-    limits: { timeoutMs: number },
-  ): Promise<RunOutcome | { notRun: ToolResult }> {
-    const plain = { argv, cwd, env: { ...ctx.turn.env, ...EXEC_ENV } };
-    let launch;
+  /** Starts the command as session `id` and reads its output until the yield time is up. */
+  private async attempt(call: AttemptCall, sandboxed: boolean): Promise<Attempt<SessionRun>> {
+    const { id, args, invocation, reporter, ctx } = call;
+    const sessions = ctx.services.execSessions;
+    const env = { ...ctx.turn.env, ...UNIFIED_EXEC_ENV };
+    const prepared = await launchFor(invocation, env, sandboxed, reporter, ctx);
+    if ('notRun' in prepared) return { kind: 'notRun', result: prepared.notRun };
+    let session: ExecSession;
     try {
-      launch = sandboxed
-        ? await ctx.services.sandbox.prepare(plain, ctx.turn.sandboxPolicy)
-        : { file: argv[0] ?? '', args: argv.slice(1), env: plain.env, sandbox: 'none' };
-    } catch (err) {
-      const message = notRunMessage({ type: 'unavailable', reason: (err as Error).message });
-      reporter.completed({
-        status: 'failed',
-        exitCode: null,
-        aggregatedOutput: message,
-        durationMs: null,
-      });
-      return { notRun: { output: message, success: false } };
-    }
-    const transcript = new HeadTailBuffer(EXEC_OUTPUT_MAX_BYTES);
-    try {
-      const result = await runCommand({
-        argv: [launch.file, ...launch.args],
-        cwd,
-        env: launch.env,
-        timeoutMs: limits.timeoutMs,
-        signal: ctx.signal,
-        ...(launch.extraFds ? { extraFds: launch.extraFds } : {}),
-        ...(launch.createdMountPoints ? { createdMountPoints: launch.createdMountPoints } : {}),
-        onOutput: (text) => {
-          transcript.push(Buffer.from(text, 'utf8'));
-          reporter.output(text);
-        },
-      });
-      const text = transcript.toStringWithOmissionMarker();
-      if (result.aborted) {
-        reporter.completed({
-          status: 'failed',
-          exitCode: null,
-          aggregatedOutput: text,
-          durationMs: Math.round(result.durationMs),
-        });
-        throw abortReason(ctx.signal);
-      }
-      return { result, text };
+      session = await startExecSession(
+        sessions,
+        { id, tty: args.tty, command: invocation.display, reporter },
+        prepared.launch,
+        invocation.cwd,
+      );
     } catch (err) {
       if (!(err instanceof CommandSpawnError)) throw err;
       reporter.completed({
@@ -225,33 +95,41 @@ export class ExecCommandTool implements ToolHandler {
         aggregatedOutput: err.message,
         durationMs: null,
       });
-      throw new ToolCallError(
-        `exec_command failed for \`${shellQuoteJoin(argv)}\`: ${err.message}`,
-      );
+      throw new ToolCallError(`exec_command failed for \`${invocation.display}\`: ${err.message}`);
     }
+    const started = performance.now();
+    const text = await session.collect(started + clampYieldTime(args.yieldTimeMs), ctx.signal);
+    const wallTimeMs = performance.now() - started;
+    if (ctx.signal.aborted) {
+      // As in the Rust Codex an interrupted turn leaves the command running as a session
+      // (killed at shutdown); its item completes when it exits.
+      session.release();
+      throw abortReason(ctx.signal);
+    }
+    const exitCode = session.exitCode;
+    if (exitCode === null) {
+      return { kind: 'ran', value: { session, text, wallTimeMs, exitCode }, sandboxDenial: null };
+    }
+    sessions.remove(id);
+    const transcript = session.transcriptText();
+    const denied = sandboxed && isLikelySandboxDenial(exitCode, false, transcript);
+    return {
+      kind: 'ran',
+      value: { session, text, wallTimeMs, exitCode },
+      sandboxDenial: denied ? lastLine(transcript) : null,
+    };
   }
+}
+
+interface AttemptCall {
+  id: number;
+  args: ExecCommandArgs;
+  invocation: CommandInvocation;
+  reporter: CommandExecutionReporter;
+  ctx: ToolCallContext;
 }
 
 /** The `exec_command` tool for the router. */
 export function createExecCommandTool(): ExecCommandTool {
   return new ExecCommandTool();
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function lastLine(text: string): string {
-  const lines = text.trimEnd().split('\n');
-  return lines[lines.length - 1] ?? '';
-}
-
-function abortReason(signal: AbortSignal): Error {
-  return signal.reason instanceof Error
-    ? signal.reason
-    : new DOMException('The operation was aborted', 'AbortError');
 }

@@ -6,7 +6,7 @@ export interface ExecResponse {
   wallTimeMs: number;
   /** Set when the process finished during this call. */
   exitCode: number | null;
-  /** Set while the process keeps running as a session (not produced yet: no PTY sessions). */
+  /** Set while the process keeps running as a session (for write_stdin). */
   sessionId: string | null;
   originalTokenCount: number | null;
   /** The output text, already truncated to the token budget. */

@@ -46,6 +46,20 @@ export class HeadTailBuffer {
     return Buffer.concat([...this.head, ...this.tail], this.retainedBytes);
   }
 
+  /**
+   * Returns the kept bytes (head then tail, no marker) and empties the buffer, whose head then
+   * fills again with later output: what a session poll reads.
+   */
+  drain(): Buffer {
+    const bytes = this.toBuffer();
+    this.head.length = 0;
+    this.headBytes = 0;
+    this.tail = [];
+    this.tailBytes = 0;
+    this.omitted = 0;
+    return bytes;
+  }
+
   /** The kept bytes as UTF-8 text; invalid sequences (e.g. at the cut) become U+FFFD. */
   toString(): string {
     return this.toBuffer().toString('utf8');

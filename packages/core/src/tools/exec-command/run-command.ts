@@ -3,6 +3,7 @@ import { spawnPreparedCommand } from '@codex-ts/sandboxing';
 import { constants as osConstants } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
+import { killProcessGroup } from '../../unified-exec/process-group.js';
 
 /** Exit code reported for a command stopped because its time limit ran out (as `timeout(1)`). */
 export const TIMEOUT_EXIT_CODE = 124;
@@ -46,7 +47,8 @@ export class CommandSpawnError extends Error {
 }
 
 /**
- * Runs `argv` with stdin closed and stdout/stderr piped. On POSIX the command leads a new process
+ * Runs `argv` to completion (the `shell` and `shell_command` tools) with stdin closed and
+ * stdout/stderr piped. On POSIX the command leads a new process
  * group, so a timeout or an abort kills it and everything it started (SIGKILL to the group) and
  * leaves no orphans behind.
  */
@@ -84,7 +86,7 @@ export function runCommand(opts: RunCommandOptions): Promise<RunCommandResult> {
     let exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
     let drainTimer: NodeJS.Timeout | undefined;
 
-    const killGroup = (): void => killProcessGroup(child);
+    const killGroup = (): void => killProcessGroup(child.pid, () => child.kill('SIGKILL'));
     const onAbort = (): void => {
       aborted = true;
       killGroup();
@@ -138,7 +140,8 @@ export function runCommand(opts: RunCommandOptions): Promise<RunCommandResult> {
   });
 }
 
-function pipeDecoded(stream: Readable | null, onOutput: (text: string) => void): void {
+/** Feeds a pipe's output, decoded as UTF-8 without splitting characters, to `onOutput`. */
+export function pipeDecoded(stream: Readable | null, onOutput: (text: string) => void): void {
   if (stream === null) return;
   const decoder = new StringDecoder('utf8');
   stream.on('data', (chunk: Buffer) => {
@@ -151,23 +154,6 @@ function pipeDecoded(stream: Readable | null, onOutput: (text: string) => void):
   });
   // A destroyed pipe (we stop reading after exit) is not an error worth reporting.
   stream.on('error', () => {});
-}
-
-function killProcessGroup(child: ChildProcess): void {
-  if (child.pid === undefined) return;
-  if (process.platform !== 'win32') {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-      return;
-    } catch {
-      // The group is gone already, or was never created; fall back to the child itself.
-    }
-  }
-  try {
-    child.kill('SIGKILL');
-  } catch {
-    // Already exited.
-  }
 }
 
 function exitCodeOf(exit: { code: number | null; signal: NodeJS.Signals | null } | null): number {
