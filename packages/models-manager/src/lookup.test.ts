@@ -33,7 +33,7 @@ describe('bundled catalog', () => {
     for (const slug of ['gpt-5', 'gpt-5-codex', 'gpt-5.1-codex-max', 'gpt-5.2-codex']) {
       expect(catalog.find((m) => m.slug === slug)?.visibility).toBe('hide');
     }
-    for (const m of catalog) {
+    for (const m of catalog.filter((entry) => entry.slug !== 'gpt-oss')) {
       expect(m.shell_type).toBe('unified_exec');
       expect(m.apply_patch_tool_type).toBe('freeform');
       expect(m.truncation_policy).toEqual({ mode: 'tokens', limit: 10000 });
@@ -90,6 +90,16 @@ describe('findModelInfo', () => {
     expect(findModelInfo(catalog, 'o3')).toBeUndefined();
     expect(findModelInfo(catalog, 'gpt-4.1')).toBeUndefined();
     expect(findModelInfo(catalog, 'gpt')).toBeUndefined();
+  });
+
+  it('finds local gpt-oss builds by prefix, with or without a namespace', () => {
+    for (const slug of ['gpt-oss:20b', 'gpt-oss-120b', 'openai/gpt-oss-20b']) {
+      expect(findModelInfo(catalog, slug)).toMatchObject({
+        slug,
+        apply_patch_tool_type: 'function',
+        context_window: 128000,
+      });
+    }
   });
 });
 

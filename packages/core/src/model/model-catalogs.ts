@@ -26,7 +26,7 @@ export class ModelCatalog {
   }
 
   runtimeFor(config: ResolvedConfig): ModelRuntime {
-    const features = featuresOf(config);
+    const { features } = config;
     const key = JSON.stringify([
       config.model,
       config.modelProvider.wireApi,
@@ -65,11 +65,4 @@ export class ModelCatalogs {
     await catalog.reload();
     return catalog;
   }
-}
-
-function featuresOf(config: ResolvedConfig): Readonly<Record<string, boolean>> {
-  const legacy: Record<string, boolean> = {};
-  // Until `[features]` is read, the legacy switch keeps steering apply_patch's variant.
-  legacy['apply_patch_freeform'] = config.freeformApplyPatch;
-  return legacy;
 }

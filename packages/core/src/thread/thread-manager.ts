@@ -1,10 +1,12 @@
 import { backoffDelayMs, ModelClient } from '@codex-ts/api';
-import { extraWritableRoots, resolveApiKey } from '@codex-ts/config';
+import { extraWritableRoots } from '@codex-ts/config';
+import { resolveModelAuth } from '@codex-ts/providers';
 import { codexUserAgent, ORIGINATOR_OVERRIDE_ENV_VAR, uuidV7 } from '@codex-ts/utils';
 import { baseInstructions } from '../context/base-instructions.js';
 import { buildInitialContext } from '../context/initial-context.js';
 import { discoverShell } from '../context/shell.js';
 import { ModelCatalogs } from '../model/model-catalogs.js';
+import { AuthManagers } from './auth-managers.js';
 import { createCommandAnalyzer } from '../exec-gate/command-analyzer.js';
 import { ExecGate } from '../exec-gate/exec-gate.js';
 import { PatchGate } from '../exec-gate/patch-gate.js';
@@ -21,20 +23,29 @@ export class ThreadManager {
   private readonly env: Record<string, string | undefined>;
   /** Model catalogs by CODEX_HOME, shared by the threads and `model/list`. */
   readonly models: ModelCatalogs;
+  /** Stored credentials by CODEX_HOME and store mode (one refresh at a time per login). */
+  readonly auth: AuthManagers;
 
   constructor(private readonly opts: ThreadManagerOptions) {
     this.env = opts.env ?? process.env;
     this.models = new ModelCatalogs(opts.cliVersion);
+    this.auth = new AuthManagers(this.env);
   }
 
   /**
-   * Creates a thread. Fails before any request when the provider's API key is missing, so a
-   * misconfigured run stops at once with `Missing environment variable: NAME`.
+   * Creates a thread. Fails before any request when the provider needs credentials and there
+   * are none, so a misconfigured run stops at once with `Missing environment variable: NAME`.
+   * A ChatGPT sign-in (auth.json or keyring) is used, and refreshed, when no key is set.
    */
   async startThread(options: StartThreadOptions): Promise<CodexThread> {
     const catalog = await this.models.forHome(options.config.codexHome);
     const config = catalog.withDefaultModel(options.config);
-    const apiKey = resolveApiKey(config.modelProvider, this.env, config.codexHome);
+    const authWarnings: string[] = [];
+    const modelAuth = await resolveModelAuth({
+      provider: config.modelProvider,
+      env: this.env,
+      authManager: this.auth.forConfig(config.auth, (message) => authWarnings.push(message)),
+    });
     const id = uuidV7();
     const shell = discoverShell(this.env);
     const initial = await buildInitialContext({
@@ -51,8 +62,8 @@ export class ThreadManager {
     const originator =
       this.env[ORIGINATOR_OVERRIDE_ENV_VAR] ?? this.opts.originator ?? 'codex_exec';
     const client = new ModelClient({
-      provider: config.modelProvider,
-      apiKey,
+      provider: modelAuth.provider,
+      ...(modelAuth.auth ? { auth: modelAuth.auth } : {}),
       env: this.env,
       originator,
       userAgent: codexUserAgent({ originator, version: this.opts.cliVersion, env: this.env }),
@@ -67,7 +78,9 @@ export class ThreadManager {
     // The thread's settings carry every startup warning (config, exec-policy rules); the app
     // server shows them after thread/started.
     const modelWarning = catalog.runtimeFor(config).warning;
-    const extraWarnings = [execPolicy.warning, modelWarning].filter((w): w is string => w !== null);
+    const extraWarnings = [...authWarnings, execPolicy.warning, modelWarning].filter(
+      (w): w is string => w !== null,
+    );
     const threadConfig =
       extraWarnings.length === 0
         ? config
