@@ -29,7 +29,7 @@ let harness: RpcHarness;
 
 async function start(cliVersion = '0.9.1'): Promise<RpcHarness> {
   const processor = new MessageProcessor({
-    threadManager: new FakeThreadManager(),
+    threadManager: new FakeThreadManager({}, cliVersion),
     codexHome: home.path,
     env: { PATH: process.env['PATH'] },
     cliVersion,

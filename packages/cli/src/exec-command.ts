@@ -3,8 +3,10 @@ import type { ExecOptions } from '@codex-ts/exec';
 import {
   addFeatureToggleOptions,
   featureToggleOverrides,
+  globalConfigStrings,
   type FeatureToggleFlags,
-} from './features-command.js';
+  type GlobalFlags,
+} from './global-flags.js';
 import { sandboxHelperCommand } from './sandbox-helper-command.js';
 import { CODEX_VERSION } from './version.js';
 
@@ -15,29 +17,9 @@ const collectList = (value: string, previous: string[]): string[] => [
   ...value.split(',').filter((part) => part !== ''),
 ];
 
-interface GlobalFlags extends FeatureToggleFlags {
-  config?: string[];
-  search?: boolean;
-  profile?: string;
-  strictConfig?: boolean;
-}
-
-/**
- * `-c` values given before the subcommand, plus `--search` (= `-c web_search="live"`) and
- * `--enable/--disable` (= `-c features.<name>=true|false`).
- */
-function globalConfigOf(program: Command): string[] {
-  const opts = program.opts() as GlobalFlags;
-  return [
-    ...(opts.config ?? []),
-    ...(opts.search ? ['web_search="live"'] : []),
-    ...featureToggleOverrides(opts),
-  ];
-}
-
 /** Top-level `-c`/`--search` (as `-c` strings), `-p/--profile` and `--strict-config`. */
 function globalOf(program: Command): GlobalFlags & { configs: string[] } {
-  return { ...(program.opts() as GlobalFlags), configs: globalConfigOf(program) };
+  return { ...(program.opts() as GlobalFlags), configs: globalConfigStrings(program) };
 }
 
 interface RawExecFlags extends FeatureToggleFlags {

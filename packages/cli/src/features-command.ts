@@ -1,48 +1,11 @@
 import type { Command } from 'commander';
-
-const collect = (value: string, previous: string[] | undefined): string[] => [
-  ...(previous ?? []),
-  value,
-];
-
-/** `--enable/--disable FEATURE` values of one command (repeatable; absent when not given). */
-export interface FeatureToggleFlags {
-  enable?: string[];
-  disable?: string[];
-}
-
-interface GlobalFlags extends FeatureToggleFlags {
-  config?: string[];
-  search?: boolean;
-  profile?: string;
-  strictConfig?: boolean;
-}
-
-/** Adds the repeatable `--enable <FEATURE>` / `--disable <FEATURE>` options to `cmd`. */
-export function addFeatureToggleOptions(cmd: Command): Command {
-  return cmd
-    .option(
-      '--enable <FEATURE>',
-      'enable a feature (repeatable); same as -c features.<name>=true',
-      collect,
-    )
-    .option(
-      '--disable <FEATURE>',
-      'disable a feature (repeatable); same as -c features.<name>=false',
-      collect,
-    );
-}
-
-/**
- * `--enable X` / `--disable Y` as the `-c` overrides they stand for (`features.X=true`,
- * `features.Y=false`), enables first, as the Rust CLI folds them; they go after every `-c`.
- */
-export function featureToggleOverrides(flags: FeatureToggleFlags): string[] {
-  return [
-    ...(flags.enable ?? []).map((name) => `features.${name}=true`),
-    ...(flags.disable ?? []).map((name) => `features.${name}=false`),
-  ];
-}
+import {
+  addFeatureToggleOptions,
+  featureToggleOverrides,
+  loadCliConfig,
+  type FeatureToggleFlags,
+  type GlobalFlags,
+} from './global-flags.js';
 
 /**
  * Registers `codex features list|enable|disable` and checks, before any command runs, that every
@@ -75,7 +38,7 @@ export function registerFeatures(program: Command, setExit: (code: number) => vo
       .command('list')
       .description('List known features with their stage and effective state'),
   ).action(async (flags: FeatureToggleFlags) => {
-    setExit(await runList(program.opts() as GlobalFlags, flags));
+    setExit(await runList(program, flags));
   });
   for (const enabled of [true, false]) {
     features
@@ -88,30 +51,14 @@ export function registerFeatures(program: Command, setExit: (code: number) => vo
   }
 }
 
-/** `-c` values given before the subcommand, `--search`, then `--enable/--disable`. */
-function globalOverrides(global: GlobalFlags): string[] {
-  return [
-    ...(global.config ?? []),
-    ...(global.search ? ['web_search="live"'] : []),
-    ...featureToggleOverrides(global),
-  ];
-}
-
 /**
  * `codex features list`: every known feature, sorted by name, as `name  stage  true|false`
  * in aligned columns (the Rust CLI's layout), from the effective configuration.
  */
-async function runList(global: GlobalFlags, flags: FeatureToggleFlags): Promise<number> {
+async function runList(program: Command, flags: FeatureToggleFlags): Promise<number> {
   const config = await import('@codex-ts/config');
   try {
-    const resolved = await config.loadConfig({
-      cliOverrides: config.parseConfigOverrides([
-        ...globalOverrides(global),
-        ...featureToggleOverrides(flags),
-      ]),
-      profile: global.profile ?? null,
-      strict: global.strictConfig ?? false,
-    });
+    const resolved = await loadCliConfig(program, featureToggleOverrides(flags));
     for (const warning of resolved.warnings) {
       const where = warning.location === null ? '' : `${warning.location}: `;
       process.stderr.write(`warning: ${where}${warning.message}\n`);

@@ -2,6 +2,8 @@ import { type Command, Option } from 'commander';
 import type * as Providers from '@codex-ts/providers';
 import type { AuthConfig } from '@codex-ts/config';
 
+import { loadCliConfig } from './global-flags.js';
+
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 interface LoginFlags {
@@ -23,30 +25,19 @@ const say = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
 
-/** Loads config (root `-c`, `--profile`, `--strict-config`, then the subcommand's `-c`). */
+/** Loads config (the root flags, then the subcommand's `-c`). */
 async function loadContext(program: Command, localConfig: string[]): Promise<Context | number> {
-  const global = program.opts() as { config?: string[]; profile?: string; strictConfig?: boolean };
   const [config, providers] = await Promise.all([
     import('@codex-ts/config'),
     import('@codex-ts/providers'),
   ]);
-  let overrides: Record<string, unknown>;
-  try {
-    overrides = config.parseConfigOverrides([...(global.config ?? []), ...localConfig]);
-  } catch (err) {
-    say(`Error parsing -c overrides: ${(err as Error).message}`);
-    return 1;
-  }
   let auth: AuthConfig;
   try {
-    const resolved = await config.loadConfig({
-      cliOverrides: overrides,
-      profile: global.profile ?? null,
-      strict: global.strictConfig ?? false,
-    });
-    auth = resolved.auth;
+    auth = (await loadCliConfig(program, localConfig)).auth;
   } catch (err) {
-    say(`Error loading configuration: ${(err as Error).message}`);
+    const what =
+      err instanceof config.ConfigOverrideError ? 'parsing -c overrides' : 'loading configuration';
+    say(`Error ${what}: ${(err as Error).message}`);
     return 1;
   }
   const storage = providers.createAuthStorage({

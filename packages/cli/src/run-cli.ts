@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerExec } from './exec-command.js';
 import { registerExecpolicy } from './execpolicy-subcommand.js';
-import { addFeatureToggleOptions, registerFeatures } from './features-command.js';
+import { registerDebug } from './debug-command.js';
+import { registerFeatures } from './features-command.js';
+import { addFeatureToggleOptions } from './global-flags.js';
 import { registerLogin } from './login-command.js';
 import { registerSandbox } from './sandbox-subcommand.js';
 import { CODEX_VERSION } from './version.js';
@@ -40,6 +42,7 @@ export async function runCli(argv: string[]): Promise<number> {
   registerExecpolicy(program, setExit);
   registerFeatures(program, setExit);
   registerLogin(program, setExit);
+  registerDebug(program, setExit);
   program.argument('[PROMPT]').action(() => {
     process.stderr.write(
       'The interactive terminal UI is not available yet in this build; use `codex exec "<prompt>"`.\n',

@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import type * as SandboxingModule from '@codex-ts/sandboxing';
 import type { PreparedCommand } from '@codex-ts/sandboxing';
+import { loadCliConfig } from './global-flags.js';
 import { sandboxHelperCommand } from './sandbox-helper-command.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -22,8 +23,7 @@ async function runSandboxed(
   platform: 'linux' | 'macos',
   command: string[],
   flags: SandboxFlags,
-  globalConfig: string[],
-  global: { profile?: string; strictConfig?: boolean } = {},
+  program: Command,
 ): Promise<number> {
   const wanted = platform === 'linux' ? 'linux' : 'darwin';
   if (process.platform !== wanted) {
@@ -32,18 +32,13 @@ async function runSandboxed(
     );
     return 1;
   }
-  const [{ loadConfig, parseConfigOverrides, extraWritableRoots }, sandboxing] = await Promise.all([
+  const [{ extraWritableRoots }, sandboxing] = await Promise.all([
     import('@codex-ts/config'),
     import('@codex-ts/sandboxing'),
   ]);
-  const config = await loadConfig({
-    cliOverrides: parseConfigOverrides([...globalConfig, ...flags.config]),
-    profile: global.profile ?? null,
-    strict: global.strictConfig ?? false,
-    overrides: {
-      sandboxMode: flags.fullAuto ? 'workspace-write' : (flags.sandbox ?? null),
-      additionalWritableRoots: flags.addDir,
-    },
+  const config = await loadCliConfig(program, flags.config, {
+    sandboxMode: flags.fullAuto ? 'workspace-write' : (flags.sandbox ?? null),
+    additionalWritableRoots: flags.addDir,
   });
   const policy = {
     mode: config.sandboxMode,
@@ -136,14 +131,8 @@ export function registerSandbox(program: Command, setExit: (code: number) => voi
       );
     }
     sub.action(async (command: string[], flags: SandboxFlags) => {
-      const globalOpts = program.opts() as {
-        config?: string[];
-        profile?: string;
-        strictConfig?: boolean;
-      };
-      const globalConfig = globalOpts.config ?? [];
       try {
-        setExit(await runSandboxed(name, command, flags, globalConfig, globalOpts));
+        setExit(await runSandboxed(name, command, flags, program));
       } catch (err) {
         process.stderr.write(`Error: ${(err as Error).message}\n`);
         setExit(1);

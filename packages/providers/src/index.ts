@@ -125,3 +125,5 @@ export {
   enforceLoginRestrictions,
 } from './auth/login-actions.js';
 export type { LoginStatus } from './auth/login-actions.js';
+export { resolveModelsEndpoint } from './auth/models-endpoint-auth.js';
+export type { ModelsEndpointTarget } from './auth/models-endpoint-auth.js';

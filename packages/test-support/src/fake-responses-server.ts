@@ -14,6 +14,14 @@ export interface FakeResponsesServerOptions {
   defaultResponse?: ScriptedResponse;
   /** Print a line to stderr when the script runs out (default true). */
   warnOnExhausted?: boolean;
+  /** Serve `GET .../models` with this catalog (see `setModelsCatalog`). */
+  modelsCatalog?: FakeModelsCatalog;
+}
+
+/** What `GET .../models` answers: `{models}` with an `ETag`; a matching If-None-Match gets 304. */
+export interface FakeModelsCatalog {
+  models: unknown[];
+  etag?: string;
 }
 
 export interface FakeResponsesServer {
@@ -30,6 +38,8 @@ export interface FakeResponsesServer {
   enqueue(...responses: ScriptedResponse[]): void;
   /** Sets (or with no argument clears) the answer used when the queue is empty. */
   setDefault(response?: ScriptedResponse): void;
+  /** Serves (or with null stops serving) `GET .../models`. */
+  setModelsCatalog(catalog: FakeModelsCatalog | null): void;
   /** How many enqueued answers have not been used yet. */
   pendingCount(): number;
   /** The most recent request, or undefined before the first one. */
@@ -63,6 +73,7 @@ export async function startFakeResponsesServer(
 ): Promise<FakeResponsesServer> {
   const queue: ScriptedResponse[] = [...(opts.responses ?? [])];
   let fallback: ScriptedResponse | undefined = opts.defaultResponse;
+  let modelsCatalog: FakeModelsCatalog | null = opts.modelsCatalog ?? null;
   const requests: RecordedRequest[] = [];
   const errors: string[] = [];
   let waiters: Waiter[] = [];
@@ -92,6 +103,19 @@ export async function startFakeResponsesServer(
     const request = await readRecordedRequest(req);
     const index = requests.length + 1;
     record(request);
+    if (request.method === 'GET' && request.path.endsWith('/models') && modelsCatalog !== null) {
+      const etag = modelsCatalog.etag;
+      if (etag !== undefined && request.headers['if-none-match'] === etag) {
+        res.writeHead(304, { etag }).end();
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        ...(etag !== undefined ? { etag } : {}),
+      });
+      res.end(JSON.stringify({ models: modelsCatalog.models }));
+      return;
+    }
     if (request.method !== 'POST' || !isModelPath(request.path)) {
       sendJson(res, 404, {
         error: { message: `fake-responses-server: no route for ${request.method} ${request.path}` },
@@ -145,6 +169,9 @@ export async function startFakeResponsesServer(
     },
     setDefault(response) {
       fallback = response;
+    },
+    setModelsCatalog(catalog) {
+      modelsCatalog = catalog;
     },
     pendingCount() {
       return queue.length;

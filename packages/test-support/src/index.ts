@@ -1,5 +1,9 @@
 export { startFakeResponsesServer } from './fake-responses-server.js';
-export type { FakeResponsesServer, FakeResponsesServerOptions } from './fake-responses-server.js';
+export type {
+  FakeModelsCatalog,
+  FakeResponsesServer,
+  FakeResponsesServerOptions,
+} from './fake-responses-server.js';
 export type { RecordedRequest } from './recorded-request.js';
 export { encodeSseEvent, encodeSseEvents } from './scripted-response.js';
 export type {

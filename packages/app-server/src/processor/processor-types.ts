@@ -1,5 +1,6 @@
 import type { LoadConfigOptions, ResolvedConfig } from '@codex-ts/config';
 import type { CodexThreadApi, StartThreadOptions } from '@codex-ts/core';
+import type { ModelCatalog, RefreshStrategy } from '@codex-ts/models-manager';
 
 /** The part of a core thread the processor uses. */
 export type ThreadHandle = CodexThreadApi;
@@ -7,6 +8,8 @@ export type ThreadHandle = CodexThreadApi;
 /** The part of core's `ThreadManager` the processor uses (a fake can stand in for it in tests). */
 export interface ThreadManagerLike {
   startThread(options: StartThreadOptions): Promise<CodexThreadApi>;
+  /** The model catalog for `model/list` (refreshed online for a ChatGPT sign-in). */
+  listModels(config: ResolvedConfig, strategy: RefreshStrategy): Promise<ModelCatalog>;
   getThread(id: string): CodexThreadApi | undefined;
   shutdown(): Promise<void>;
 }

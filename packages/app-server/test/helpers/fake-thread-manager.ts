@@ -7,6 +7,7 @@ import type {
 } from '@codex-ts/core';
 import type { CoreEvent, Thread, ThreadStatus, Turn, UserInput } from '@codex-ts/protocol';
 import type { ThreadManagerLike } from '@codex-ts/app-server';
+import { ModelsManager, type ModelCatalog, type RefreshStrategy } from '@codex-ts/models-manager';
 
 /**
  * A stand-in for core's ThreadManager so processor tests run without a model. Each turn emits the
@@ -27,9 +28,22 @@ export class FakeThreadManager implements ThreadManagerLike {
   readonly started: StartThreadOptions[] = [];
   startError: Error | null = null;
   shutdownCalls = 0;
+  readonly modelListCalls: RefreshStrategy[] = [];
   private counter = 0;
 
-  constructor(private readonly threadOptions: FakeThreadOptions = {}) {}
+  constructor(
+    private readonly threadOptions: FakeThreadOptions = {},
+    private readonly cliVersion = '0.9.1',
+  ) {}
+
+  /** Like core without a sign-in: the catalog read offline (cache or bundled). */
+  listModels(config: ResolvedConfig, strategy: RefreshStrategy): Promise<ModelCatalog> {
+    this.modelListCalls.push(strategy);
+    return new ModelsManager({
+      codexHome: config.codexHome,
+      clientVersion: this.cliVersion,
+    }).listModels('offline');
+  }
 
   async startThread(options: StartThreadOptions): Promise<CodexThreadApi> {
     if (this.startError) {

@@ -1,5 +1,11 @@
 import type { ResolvedConfig } from '@codex-ts/config';
-import { defaultModelSlug, ModelsManager } from '@codex-ts/models-manager';
+import {
+  defaultModelSlug,
+  ModelsManager,
+  type ModelCatalog as CatalogSnapshot,
+  type ModelsEndpointConfig,
+  type RefreshStrategy,
+} from '@codex-ts/models-manager';
 import { createModelRuntime, type ModelRuntime } from './model-runtime.js';
 
 /**
@@ -64,5 +70,28 @@ export class ModelCatalogs {
     }
     await catalog.reload();
     return catalog;
+  }
+
+  /**
+   * The catalog for `model/list` and `codex debug models`: refreshed from `endpoint` by
+   * `strategy` (the result is cached in `models_cache.json`, where new threads find it), or read
+   * offline when there is no endpoint to ask.
+   */
+  async list(
+    codexHome: string,
+    endpoint: ModelsEndpointConfig | null,
+    strategy: RefreshStrategy,
+  ): Promise<CatalogSnapshot> {
+    const catalog = await this.forHome(codexHome);
+    if (endpoint === null) return catalog.manager.listModels('offline');
+    const online = new ModelsManager({
+      codexHome,
+      clientVersion: this.cliVersion,
+      endpoint,
+      remoteIsAuthoritative: true,
+    });
+    const result = await online.listModels(strategy);
+    await catalog.reload();
+    return result;
   }
 }

@@ -1,6 +1,7 @@
 import { backoffDelayMs, ModelClient } from '@codex-ts/api';
-import { extraWritableRoots } from '@codex-ts/config';
-import { resolveModelAuth } from '@codex-ts/providers';
+import { extraWritableRoots, type ResolvedConfig } from '@codex-ts/config';
+import type { ModelCatalog, RefreshStrategy } from '@codex-ts/models-manager';
+import { resolveModelAuth, resolveModelsEndpoint } from '@codex-ts/providers';
 import { codexUserAgent, ORIGINATOR_OVERRIDE_ENV_VAR, uuidV7 } from '@codex-ts/utils';
 import { baseInstructions } from '../context/base-instructions.js';
 import { buildInitialContext } from '../context/initial-context.js';
@@ -117,6 +118,19 @@ export class ThreadManager {
     });
     this.threads.set(id, thread);
     return thread;
+  }
+
+  /**
+   * The model catalog as `model/list` shows it: refreshed online (`strategy`) for a ChatGPT
+   * sign-in, as the Rust Codex does, else the bundled catalog or `models_cache.json`.
+   */
+  async listModels(config: ResolvedConfig, strategy: RefreshStrategy): Promise<ModelCatalog> {
+    const target = await resolveModelsEndpoint({
+      provider: config.modelProvider,
+      env: this.env,
+      authManager: this.auth.forConfig(config.auth, () => undefined),
+    });
+    return this.models.list(config.codexHome, target, strategy);
   }
 
   getThread(id: string): CodexThread | undefined {

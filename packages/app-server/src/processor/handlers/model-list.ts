@@ -1,4 +1,4 @@
-import { ModelsManager, modelPresets } from '@codex-ts/models-manager';
+import { modelPresets } from '@codex-ts/models-manager';
 import { InvalidRequestError } from '../../errors/rpc-errors.js';
 import { parseParams } from '../../protocol/parse-params.js';
 import { defineHandler } from '../request-handler.js';
@@ -10,18 +10,20 @@ import {
 } from './model-list-schema.js';
 
 /**
- * `model/list`: the model catalog (`CODEX_HOME/models_cache.json` when present, else the bundled
- * one; no network) sorted by priority, picker-hidden models only with `includeHidden`, paged by
- * `limit` / `cursor` (the cursor is the index of the next model, as in the Rust app server).
+ * `model/list`: the model catalog sorted by priority, picker-hidden models only with
+ * `includeHidden`, paged by `limit` / `cursor` (the cursor is the index of the next model, as in
+ * the Rust app server). With a ChatGPT sign-in the catalog is refreshed from `/models` unless
+ * `models_cache.json` is fresh (Rust's OnlineIfUncached); otherwise it is the cache or the
+ * bundled catalog.
  */
 export const modelListHandler = defineHandler({
   method: 'model/list',
   requiresInitialize: true,
   parse: (params) => parseParams('model/list', ModelListParamsSchema, params),
   async handle(ctx, params: ModelListParams) {
-    const { codexHome, cliVersion } = ctx.services;
-    const manager = new ModelsManager({ codexHome, clientVersion: cliVersion });
-    const catalog = await manager.listModels('offline');
+    const { codexHome, env } = ctx.services;
+    const config = await ctx.services.loadConfig({ codexHome, env });
+    const catalog = await ctx.services.threadManager.listModels(config, 'onlineIfUncached');
     const models = modelPresets(catalog.models)
       .filter((preset) => params.includeHidden === true || preset.showInPicker)
       .map(modelListEntry);
