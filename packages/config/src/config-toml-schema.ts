@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { AUTH_CONFIG_SHAPE } from './auth-config.js';
 import { SandboxWorkspaceWriteSchema } from './config-sections.js';
 import { FeaturesTomlSchema } from './features-config.js';
+import { HistoryTomlSchema } from './history-config.js';
 import { ModelProvidersSchema } from './model-providers.js';
 import { ProjectsSchema } from './project-trust.js';
 import {
@@ -56,6 +57,7 @@ export const ConfigTomlSchema = tomlTable({
   projects: ProjectsSchema.optional(),
   ...AUTH_CONFIG_SHAPE,
   oss_provider: nonEmptyString().optional(),
+  history: HistoryTomlSchema.optional(),
   profile: tomlString.optional(),
   profiles: z.record(z.string(), anyTable, expecting('a table')).optional(),
 });

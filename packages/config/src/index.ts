@@ -6,6 +6,7 @@ export { toSandboxPolicy, extraWritableRoots } from './sandbox-policy.js';
 export { CONFIG_FILE_NAME } from './config-layers.js';
 export { AUTH_CREDENTIALS_STORE_MODES, DEFAULT_CHATGPT_BASE_URL } from './auth-config.js';
 export type { AuthConfig, AuthCredentialsStoreMode, ForcedLoginMethod } from './auth-config.js';
+export type { HistoryConfig } from './history-config.js';
 export { DEFAULT_SYSTEM_CONFIG_PATH, STRICT_CONFIG_OVERRIDE_KEY } from './load-layers.js';
 export { isKnownTopLevelKey } from './known-keys.js';
 export { WEB_SEARCH_MODES } from './tools-config.js';

@@ -1,6 +1,7 @@
 import { AskForApprovalSchema, SandboxModeSchema } from '@codex-ts/protocol';
 
 import { readAuthConfig } from './auth-config.js';
+import { readHistoryConfig } from './history-config.js';
 import { resolveCodexHome } from './codex-home.js';
 import type { EnvMap } from './codex-home.js';
 import { resolveCwd, resolveUserPath } from './config-paths.js';
@@ -114,6 +115,7 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Resolved
     projectDocMaxBytes: toml.project_doc_max_bytes ?? DEFAULT_PROJECT_DOC_MAX_BYTES,
     auth: readAuthConfig(toml, codexHome),
     ossProvider: toml.oss_provider ?? null,
+    history: readHistoryConfig(toml.history),
     features,
     profile: loaded.profile,
     configFiles: [...new Set(layers.sources)],

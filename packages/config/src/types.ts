@@ -8,6 +8,7 @@ import type {
 } from '@codex-ts/protocol';
 
 import type { AuthConfig } from './auth-config.js';
+import type { HistoryConfig } from './history-config.js';
 
 export type { ModelProviderInfo, WireApi } from '@codex-ts/protocol';
 
@@ -91,6 +92,8 @@ export interface ResolvedConfig {
   projectDocMaxBytes: number;
   /** Login and credential settings (`cli_auth_credentials_store`, `forced_login_method`, ...). */
   auth: AuthConfig;
+  /** `[history]`: saving submitted prompts to `history.jsonl`. */
+  history: HistoryConfig;
   /** `oss_provider`: the local provider `--oss` uses when `--local-provider` is not given. */
   ossProvider: string | null;
   /**

@@ -92,6 +92,7 @@ describe("a Rust Codex user's config.toml", () => {
     });
     expect(config.warnings).toEqual([]);
     expect(config.profile).toBe('work');
+    expect(config.history).toEqual({ persistence: 'save-all', maxBytes: null });
     expect(config.model).toBe('gpt-5.4');
     expect(config.modelProviderId).toBe('azure');
     expect(config.modelProvider).toMatchObject({

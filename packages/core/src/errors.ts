@@ -15,3 +15,12 @@ export class TurnNotRunningError extends Error {
     this.name = 'TurnNotRunningError';
   }
 }
+
+/** No stored or live thread has this id (or name). */
+export class ThreadNotFoundError extends Error {
+  readonly code = 'thread_not_found';
+  constructor(readonly threadId: string) {
+    super(`no rollout found for thread id ${threadId}`);
+    this.name = 'ThreadNotFoundError';
+  }
+}

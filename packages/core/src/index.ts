@@ -5,8 +5,14 @@ export type {
   StartThreadOptions,
   ThreadManagerOptions,
   TurnOverrides,
+  ResumeThreadOptions,
+  ForkThreadOptions,
+  ThreadSortKey,
+  ThreadListQuery,
+  ThreadListPage,
+  StoredThreadsApi,
 } from './thread/thread-api.js';
-export { ThreadBusyError, TurnNotRunningError } from './errors.js';
+export { ThreadBusyError, TurnNotRunningError, ThreadNotFoundError } from './errors.js';
 export { ImageInputError } from './thread/user-input.js';
 export { ToolRouter } from './tools/tool-router.js';
 export { ToolCallError } from './tools/tool-types.js';

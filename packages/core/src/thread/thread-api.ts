@@ -63,3 +63,56 @@ export interface CodexThreadApi {
   /** Who answers this thread's approval questions (the app server sets its client). */
   setApprovalRequester(requester: ApprovalRequester | null): void;
 }
+
+/** `thread/resume`, `codex exec resume`: continue a stored thread (by id or by its name). */
+export interface ResumeThreadOptions {
+  /** Settings for the resumed thread (the app server loads them with the request's overrides). */
+  config: ResolvedConfig;
+  /** A thread id, or a name set with `thread/name/set`. */
+  threadId: string;
+}
+
+/** `thread/fork`: a new thread whose history is a copy of a stored thread's. */
+export interface ForkThreadOptions {
+  config: ResolvedConfig;
+  threadId: string;
+  ephemeral?: boolean;
+  /** Keep the history only up to (and including) this turn; all of it when absent. */
+  lastTurnId?: string | null;
+}
+
+export type ThreadSortKey = 'created_at' | 'updated_at';
+
+/** `thread/list` filters and paging (cursor from a previous page's `nextCursor`). */
+export interface ThreadListQuery {
+  codexHome: string;
+  limit?: number | null;
+  cursor?: string | null;
+  sortKey?: ThreadSortKey | null;
+  sortDirection?: 'asc' | 'desc' | null;
+  /** Only threads started in one of these directories. */
+  cwds?: string[] | null;
+  searchTerm?: string | null;
+  /** true: only archived threads; false or absent: only live ones. */
+  archived?: boolean | null;
+  modelProviders?: string[] | null;
+  sourceKinds?: string[] | null;
+}
+
+export interface ThreadListPage {
+  threads: Thread[];
+  nextCursor: string | null;
+}
+
+/** What the app server asks of stored threads besides starting and resuming them. */
+export interface StoredThreadsApi {
+  /** The thread (from memory when loaded, else from its rollout); turns only when asked. */
+  readThread(codexHome: string, threadId: string, includeTurns: boolean): Promise<Thread>;
+  listThreads(query: ThreadListQuery): Promise<ThreadListPage>;
+  /** Moves the rollout to `archived_sessions/` and marks the thread archived. */
+  archiveThread(codexHome: string, threadId: string): Promise<void>;
+  unarchiveThread(codexHome: string, threadId: string): Promise<Thread>;
+  /** Removes the rollout and the thread's row. */
+  deleteThread(codexHome: string, threadId: string): Promise<void>;
+  setThreadName(codexHome: string, threadId: string, name: string): Promise<void>;
+}
