@@ -221,6 +221,10 @@ try {
   if (want('version')) await benchVersion(rows, home);
   if (want('exec')) await benchExec(rows);
   if (want('apply_patch')) await benchApplyPatch(rows);
+  if (want('thread_list')) {
+    const { benchThreadList } = await import('./bench-thread-list.mjs');
+    await benchThreadList(rows);
+  }
 } catch (err) {
   failure = err;
 } finally {

@@ -12,6 +12,7 @@ import {
   sseResponse,
   startFakeOAuthIssuer,
   startFakeResponsesServer,
+  writeChatgptAuthJson,
   type FakeOAuthIssuer,
   type FakeResponsesServer,
   type FakeTokenSet,
@@ -44,16 +45,10 @@ afterEach(async () => {
 });
 
 async function signIn(tokens: FakeTokenSet, lastRefresh = new Date()): Promise<void> {
-  await writeFile(
-    join(home.path, 'auth.json'),
-    JSON.stringify({
-      auth_mode: 'chatgpt',
-      OPENAI_API_KEY: null,
-      tokens: { ...tokens, account_id: issuer.account.accountId },
-      last_refresh: lastRefresh.toISOString(),
-    }),
-    { mode: 0o600 },
-  );
+  await writeChatgptAuthJson(home.path, tokens, {
+    accountId: issuer.account.accountId,
+    lastRefresh,
+  });
 }
 
 function codex(args: string[]) {

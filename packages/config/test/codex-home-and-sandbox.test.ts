@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
   CodexHomeNotFoundError,
@@ -9,18 +9,9 @@ import {
   resolveCodexHome,
   toSandboxPolicy,
 } from '../src/index.js';
-import { makeTempHome } from './temp-home.js';
-import type { TempHome } from './temp-home.js';
+import { useTempHome } from './temp-home.js';
 
-let home: TempHome;
-
-beforeEach(() => {
-  home = makeTempHome();
-});
-
-afterEach(() => {
-  home.cleanup();
-});
+const home = useTempHome();
 
 describe('resolveCodexHome', () => {
   it('uses $CODEX_HOME when it is an existing directory', () => {

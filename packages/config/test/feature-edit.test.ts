@@ -8,7 +8,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
   ConfigEditError,
@@ -17,18 +17,9 @@ import {
   setFeatureInConfig,
   UnknownFeatureError,
 } from '../src/index.js';
-import { makeTempHome } from './temp-home.js';
-import type { TempHome } from './temp-home.js';
+import { useTempHome } from './temp-home.js';
 
-let home: TempHome;
-
-beforeEach(() => {
-  home = makeTempHome();
-});
-
-afterEach(() => {
-  home.cleanup();
-});
+const home = useTempHome();
 
 const read = (): string => readFileSync(home.configPath, 'utf8');
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
   FEATURE_SPECS,
@@ -11,18 +11,9 @@ import {
   UnknownFeatureError,
 } from '../src/index.js';
 import type { LoadConfigOptions } from '../src/index.js';
-import { makeTempHome } from './temp-home.js';
-import type { TempHome } from './temp-home.js';
+import { useTempHome } from './temp-home.js';
 
-let home: TempHome;
-
-beforeEach(() => {
-  home = makeTempHome();
-});
-
-afterEach(() => {
-  home.cleanup();
-});
+const home = useTempHome();
 
 async function features(toml: string, opts: LoadConfigOptions & { cli?: string[] } = {}) {
   home.writeConfig(toml);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
   ConfigParseError,
@@ -13,18 +13,9 @@ import {
   UnknownConfigKeyError,
   UnknownModelProviderError,
 } from '../src/index.js';
-import { makeTempHome } from './temp-home.js';
-import type { TempHome } from './temp-home.js';
+import { useTempHome } from './temp-home.js';
 
-let home: TempHome;
-
-beforeEach(() => {
-  home = makeTempHome();
-});
-
-afterEach(() => {
-  home.cleanup();
-});
+const home = useTempHome();
 
 describe('loadConfig defaults', () => {
   it('resolves defaults when there is no config.toml', async () => {

@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '@codex-ts/config';
-import { makeTempHome } from './temp-home.js';
-import type { TempHome } from './temp-home.js';
+import { useTempHome } from './temp-home.js';
 
 /** A config.toml as a Rust Codex user writes it: every section, several providers, profiles. */
 const REALISTIC = `# ~/.codex/config.toml
@@ -73,13 +72,7 @@ web_search_request = false
 trust_level = "trusted"
 `;
 
-let home: TempHome;
-beforeEach(() => {
-  home = makeTempHome();
-});
-afterEach(() => {
-  home.cleanup();
-});
+const home = useTempHome();
 
 describe("a Rust Codex user's config.toml", () => {
   it('loads without error or warning and means what it says', async () => {

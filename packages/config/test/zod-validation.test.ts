@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { ConfigValidationError, loadConfig, parseConfigOverrides } from '../src/index.js';
-import { makeTempHome } from './temp-home.js';
-import type { TempHome } from './temp-home.js';
+import { useTempHome } from './temp-home.js';
 
-let home: TempHome;
-
-beforeEach(() => {
-  home = makeTempHome();
-});
-
-afterEach(() => {
-  home.cleanup();
-});
+const home = useTempHome();
 
 async function failure(toml: string, cliOverrides: Record<string, unknown> = {}) {
   home.writeConfig(toml);

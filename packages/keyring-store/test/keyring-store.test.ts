@@ -10,7 +10,8 @@ import {
   MemoryCredentialStore,
   OsKeyringStore,
 } from '@codex-ts/keyring-store';
-import { writeFileAtomic, type AtomicWriteFs } from '@codex-ts/utils';
+import { failingMidWriteFs } from '@codex-ts/test-support';
+import { writeFileAtomic } from '@codex-ts/utils';
 
 let dir: string;
 
@@ -21,28 +22,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-/** Real node fs, except that writing the temp file stops half-way with ENOSPC. */
-function failingMidWriteFs(): AtomicWriteFs {
-  return {
-    mkdir: (path, options) => fsp.mkdir(path, options),
-    rename: (from, to) => fsp.rename(from, to),
-    unlink: (path) => fsp.unlink(path),
-    async open(path, flags, mode) {
-      const handle = await fsp.open(path, flags, mode);
-      return {
-        chmod: (m) => handle.chmod(m),
-        sync: () => handle.sync(),
-        close: () => handle.close(),
-        async writeFile(data) {
-          const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-          await handle.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
-          throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-        },
-      };
-    },
-  };
-}
 
 describe('writeFileAtomic', () => {
   it('writes an owner-only file', async () => {

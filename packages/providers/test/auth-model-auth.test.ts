@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ModelClient } from '@codex-ts/api';
-import type { AuthConfig, ModelProviderInfo } from '@codex-ts/config';
+import type { ModelProviderInfo } from '@codex-ts/config';
 import { builtInModelProviders, MissingEnvVarError } from '@codex-ts/config';
 import type { ResponsesRequest } from '@codex-ts/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,55 +15,32 @@ import {
 import {
   completed,
   httpError,
-  makeTempCodexHome,
   outputTextMessage,
   responseCreated,
   sseResponse,
-  startFakeOAuthIssuer,
   startFakeResponsesServer,
+  writeChatgptAuthJson,
 } from '@codex-ts/test-support';
-import type { FakeOAuthIssuer, FakeResponsesServer, TempDir } from '@codex-ts/test-support';
+import type { FakeResponsesServer } from '@codex-ts/test-support';
+import { fileAuthConfig, useSignInFixture } from './helpers.js';
 
-let home: TempDir;
-let issuer: FakeOAuthIssuer;
+const fx = useSignInFixture();
 
-beforeEach(async () => {
-  home = await makeTempCodexHome();
-  issuer = await startFakeOAuthIssuer();
-});
-
-afterEach(async () => {
-  await issuer.close();
-  await home.cleanup();
-});
-
-const env = () => ({ CODEX_REFRESH_TOKEN_URL_OVERRIDE: issuer.tokenUrl });
+const env = () => ({ CODEX_REFRESH_TOKEN_URL_OVERRIDE: fx.issuer.tokenUrl });
 
 function manager(): AuthManager {
-  const authConfig: AuthConfig = {
-    codexHome: home.path,
-    credentialsStore: 'file',
-    forcedLoginMethod: null,
-    forcedChatgptWorkspaceId: null,
-    chatgptBaseUrl: 'https://chatgpt.com/backend-api/',
-  };
-  return new AuthManager({ authConfig, env: env() });
+  return new AuthManager({ authConfig: fileAuthConfig(fx.home.path), env: env() });
 }
 
 const openai = (baseUrl: string | null = null): ModelProviderInfo =>
   builtInModelProviders({}, baseUrl)['openai']!;
 
 async function signIn(accessExpSec?: number) {
-  const tokens = issuer.issueTokens(accessExpSec === undefined ? {} : { accessExpSec });
-  await writeFile(
-    join(home.path, 'auth.json'),
-    JSON.stringify({
-      auth_mode: 'chatgpt',
-      OPENAI_API_KEY: 'sk-from-exchange',
-      tokens: { ...tokens, account_id: issuer.account.accountId },
-      last_refresh: new Date().toISOString(),
-    }),
-  );
+  const tokens = fx.issuer.issueTokens(accessExpSec === undefined ? {} : { accessExpSec });
+  await writeChatgptAuthJson(fx.home.path, tokens, {
+    accountId: fx.issuer.account.accountId,
+    apiKey: 'sk-from-exchange',
+  });
   return tokens;
 }
 
@@ -79,7 +56,7 @@ describe('resolveModelAuth', () => {
     expect(resolved.provider.baseUrl).toBe(CHATGPT_CODEX_BASE_URL);
     expect(await resolved.auth?.headers()).toEqual({
       authorization: `Bearer ${tokens.access_token}`,
-      'chatgpt-account-id': issuer.account.accountId,
+      'chatgpt-account-id': fx.issuer.account.accountId,
     });
   });
 
@@ -126,7 +103,7 @@ describe('resolveModelAuth', () => {
       new MissingEnvVarError('OPENAI_API_KEY').message,
     );
     await writeFile(
-      join(home.path, 'auth.json'),
+      join(fx.home.path, 'auth.json'),
       JSON.stringify({ auth_mode: 'apikey', OPENAI_API_KEY: 'sk-stored' }),
     );
     await m.reload();
@@ -208,9 +185,9 @@ describe('ChatGPT credentials on model requests', () => {
     expect(types.at(-1)).toBe('completed');
     const [first, second] = server.modelRequests();
     expect(first?.headers['authorization']).toBe(`Bearer ${old.access_token}`);
-    expect(first?.headers['chatgpt-account-id']).toBe(issuer.account.accountId);
-    expect(issuer.tokenRequests('refresh_token')).toHaveLength(1);
-    const stored = JSON.parse(await readFile(join(home.path, 'auth.json'), 'utf8'));
+    expect(first?.headers['chatgpt-account-id']).toBe(fx.issuer.account.accountId);
+    expect(fx.issuer.tokenRequests('refresh_token')).toHaveLength(1);
+    const stored = JSON.parse(await readFile(join(fx.home.path, 'auth.json'), 'utf8'));
     expect(second?.headers['authorization']).toBe(`Bearer ${stored.tokens.access_token}`);
     expect(stored.tokens.access_token).not.toBe(old.access_token);
   });
@@ -219,16 +196,16 @@ describe('ChatGPT credentials on model requests', () => {
     await signIn(Math.floor(Date.now() / 1000) - 60);
     server.enqueue(sseResponse(responseCreated(), completed()));
     await drain(await client());
-    const stored = JSON.parse(await readFile(join(home.path, 'auth.json'), 'utf8'));
+    const stored = JSON.parse(await readFile(join(fx.home.path, 'auth.json'), 'utf8'));
     expect(server.modelRequests()[0]?.headers['authorization']).toBe(
       `Bearer ${stored.tokens.access_token}`,
     );
-    expect(issuer.tokenRequests('refresh_token')).toHaveLength(1);
+    expect(fx.issuer.tokenRequests('refresh_token')).toHaveLength(1);
   });
 
   it('ends the request with the sign-in-again message when the refresh token expired', async () => {
     await signIn();
-    issuer.setRefreshFailure({
+    fx.issuer.setRefreshFailure({
       status: 401,
       body: { error: { code: 'refresh_token_expired', message: 'expired' } },
     });

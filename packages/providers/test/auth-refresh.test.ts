@@ -1,7 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AuthConfig } from '@codex-ts/config';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AuthManager,
   REFRESH_TOKEN_ACCOUNT_MISMATCH_MESSAGE,
@@ -11,45 +10,21 @@ import {
   RefreshTokenFailedError,
   TokenRefreshUnavailableError,
 } from '@codex-ts/providers';
-import { makeTempCodexHome, startFakeOAuthIssuer } from '@codex-ts/test-support';
-import type { FakeOAuthIssuer, FakeTokenSet, TempDir } from '@codex-ts/test-support';
+import { writeChatgptAuthJson } from '@codex-ts/test-support';
+import type { FakeTokenSet } from '@codex-ts/test-support';
+import { fileAuthConfig, useSignInFixture } from './helpers.js';
 
-let home: TempDir;
-let issuer: FakeOAuthIssuer;
-
-beforeEach(async () => {
-  home = await makeTempCodexHome();
-  issuer = await startFakeOAuthIssuer();
-});
-
-afterEach(async () => {
-  await issuer.close();
-  await home.cleanup();
-});
-
-const authConfig = (): AuthConfig => ({
-  codexHome: home.path,
-  credentialsStore: 'file',
-  forcedLoginMethod: null,
-  forcedChatgptWorkspaceId: null,
-  chatgptBaseUrl: 'https://chatgpt.com/backend-api/',
-});
+const fx = useSignInFixture();
 
 const NOW = new Date('2030-01-10T00:00:00Z');
 const nowSec = NOW.getTime() / 1000;
 
 async function writeChatgptAuth(tokens: FakeTokenSet, lastRefresh: string, extra = {}) {
-  await writeFile(
-    join(home.path, 'auth.json'),
-    JSON.stringify({
-      auth_mode: 'chatgpt',
-      OPENAI_API_KEY: null,
-      tokens: { ...tokens, account_id: issuer.account.accountId },
-      last_refresh: lastRefresh,
-      ...extra,
-    }),
-    { mode: 0o600 },
-  );
+  await writeChatgptAuthJson(fx.home.path, tokens, {
+    accountId: fx.issuer.account.accountId,
+    lastRefresh,
+    extra,
+  });
 }
 
 interface StoredAuth {
@@ -59,30 +34,33 @@ interface StoredAuth {
 }
 
 const readAuth = async (): Promise<StoredAuth> =>
-  JSON.parse(await readFile(join(home.path, 'auth.json'), 'utf8')) as StoredAuth;
+  JSON.parse(await readFile(join(fx.home.path, 'auth.json'), 'utf8')) as StoredAuth;
 
 function manager(): AuthManager {
   return new AuthManager({
-    authConfig: authConfig(),
-    env: { CODEX_REFRESH_TOKEN_URL_OVERRIDE: issuer.tokenUrl },
+    authConfig: fileAuthConfig(fx.home.path),
+    env: { CODEX_REFRESH_TOKEN_URL_OVERRIDE: fx.issuer.tokenUrl },
     now: () => NOW,
   });
 }
 
 describe('AuthManager: proactive refresh', () => {
   it('does not refresh fresh tokens', async () => {
-    await writeChatgptAuth(issuer.issueTokens({ accessExpSec: nowSec + 600 }), NOW.toISOString());
+    await writeChatgptAuth(
+      fx.issuer.issueTokens({ accessExpSec: nowSec + 600 }),
+      NOW.toISOString(),
+    );
     const auth = await manager().refreshIfStale();
     expect(auth?.mode).toBe('chatgpt');
-    expect(issuer.tokenRequests('refresh_token')).toHaveLength(0);
+    expect(fx.issuer.tokenRequests('refresh_token')).toHaveLength(0);
   });
 
   it('refreshes an expired access token and persists the new tokens with unknown fields kept', async () => {
-    const old = issuer.issueTokens({ accessExpSec: nowSec - 1 });
+    const old = fx.issuer.issueTokens({ accessExpSec: nowSec - 1 });
     await writeChatgptAuth(old, '2030-01-09T00:00:00Z', { custom_field: { keep: true } });
     const auth = await manager().refreshIfStale();
 
-    const [req] = issuer.tokenRequests('refresh_token');
+    const [req] = fx.issuer.tokenRequests('refresh_token');
     expect(req?.headers['content-type']).toContain('application/json');
     expect(req?.body).toEqual({
       client_id: 'app_EMoamEEZ73f0CkXaXp7hrann',
@@ -92,7 +70,7 @@ describe('AuthManager: proactive refresh', () => {
     const stored = await readAuth();
     expect(stored.tokens.refresh_token).not.toBe(old.refresh_token);
     expect(stored.tokens.access_token).not.toBe(old.access_token);
-    expect(stored.tokens.account_id).toBe(issuer.account.accountId);
+    expect(stored.tokens.account_id).toBe(fx.issuer.account.accountId);
     expect(stored.last_refresh).toBe(NOW.toISOString());
     expect(stored['custom_field']).toEqual({ keep: true });
     expect(auth?.mode === 'chatgpt' && auth.tokens?.accessToken).toBe(stored.tokens.access_token);
@@ -100,46 +78,46 @@ describe('AuthManager: proactive refresh', () => {
 
   it('refreshes tokens without exp when last_refresh is older than 8 days', async () => {
     const opaque = {
-      id_token: issuer.issueTokens().id_token,
+      id_token: fx.issuer.issueTokens().id_token,
       access_token: 'opaque',
       refresh_token: '',
     };
-    const set = issuer.issueTokens();
+    const set = fx.issuer.issueTokens();
     opaque.refresh_token = set.refresh_token;
     await writeChatgptAuth(opaque, '2030-01-01T00:00:00Z');
     await manager().refreshIfStale();
-    expect(issuer.tokenRequests('refresh_token')).toHaveLength(1);
+    expect(fx.issuer.tokenRequests('refresh_token')).toHaveLength(1);
 
     await writeChatgptAuth(
-      { ...opaque, refresh_token: issuer.issueTokens().refresh_token },
+      { ...opaque, refresh_token: fx.issuer.issueTokens().refresh_token },
       '2030-01-03T00:00:00Z',
     );
     await manager().refreshIfStale();
-    expect(issuer.tokenRequests('refresh_token')).toHaveLength(1);
+    expect(fx.issuer.tokenRequests('refresh_token')).toHaveLength(1);
   });
 
   it('uses tokens another process already refreshed instead of asking the issuer', async () => {
     await writeChatgptAuth(
-      issuer.issueTokens({ accessExpSec: nowSec - 1 }),
+      fx.issuer.issueTokens({ accessExpSec: nowSec - 1 }),
       '2030-01-09T00:00:00Z',
     );
     const m = manager();
     await m.current();
-    const newer = issuer.issueTokens({ accessExpSec: nowSec + 600 });
+    const newer = fx.issuer.issueTokens({ accessExpSec: nowSec + 600 });
     await writeChatgptAuth(newer, NOW.toISOString());
     const auth = await m.refreshIfStale();
     expect(auth?.mode === 'chatgpt' && auth.tokens?.accessToken).toBe(newer.access_token);
-    expect(issuer.tokenRequests('refresh_token')).toHaveLength(0);
+    expect(fx.issuer.tokenRequests('refresh_token')).toHaveLength(0);
   });
 
   it('runs one refresh for concurrent callers', async () => {
     await writeChatgptAuth(
-      issuer.issueTokens({ accessExpSec: nowSec - 1 }),
+      fx.issuer.issueTokens({ accessExpSec: nowSec - 1 }),
       '2030-01-09T00:00:00Z',
     );
     const m = manager();
     await Promise.all([m.refreshToken(), m.refreshToken(), m.refreshIfStale()]);
-    expect(issuer.tokenRequests('refresh_token')).toHaveLength(1);
+    expect(fx.issuer.tokenRequests('refresh_token')).toHaveLength(1);
   });
 });
 
@@ -149,9 +127,9 @@ describe('AuthManager: failed refreshes', () => {
     ['refresh_token_reused', REFRESH_TOKEN_REUSED_MESSAGE, 'exhausted'],
     ['refresh_token_invalidated', REFRESH_TOKEN_INVALIDATED_MESSAGE, 'revoked'],
   ])('maps %s to the sign-in-again message', async (code, message, reason) => {
-    const old = issuer.issueTokens({ accessExpSec: nowSec - 1 });
+    const old = fx.issuer.issueTokens({ accessExpSec: nowSec - 1 });
     await writeChatgptAuth(old, '2030-01-09T00:00:00Z');
-    issuer.setRefreshFailure({ status: 400, body: { error: { code, message: 'nope' } } });
+    fx.issuer.setRefreshFailure({ status: 400, body: { error: { code, message: 'nope' } } });
     const m = manager();
     const err = await m.refreshIfStale().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RefreshTokenFailedError);
@@ -160,31 +138,31 @@ describe('AuthManager: failed refreshes', () => {
 
     // The issuer is not asked again for a refresh token it refused for good.
     await expect(m.refreshToken()).rejects.toBeInstanceOf(RefreshTokenFailedError);
-    expect(issuer.tokenRequests('refresh_token')).toHaveLength(1);
+    expect(fx.issuer.tokenRequests('refresh_token')).toHaveLength(1);
   });
 
   it('treats a 5xx as transient (retryable, not cached)', async () => {
     await writeChatgptAuth(
-      issuer.issueTokens({ accessExpSec: nowSec - 1 }),
+      fx.issuer.issueTokens({ accessExpSec: nowSec - 1 }),
       '2030-01-09T00:00:00Z',
     );
-    issuer.setRefreshFailure({ status: 503, body: { error: { message: 'try later' } } });
+    fx.issuer.setRefreshFailure({ status: 503, body: { error: { message: 'try later' } } });
     const m = manager();
     const err = await m.refreshToken().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TokenRefreshUnavailableError);
     expect((err as Error).message).toBe('Failed to refresh token: 503: try later');
     expect((err as TokenRefreshUnavailableError).retryable).toBe(true);
-    issuer.setRefreshFailure(null);
+    fx.issuer.setRefreshFailure(null);
     await m.refreshToken();
-    expect(issuer.tokenRequests('refresh_token')).toHaveLength(2);
+    expect(fx.issuer.tokenRequests('refresh_token')).toHaveLength(2);
   });
 
   it('refuses to refresh when the stored account changed meanwhile', async () => {
-    await writeChatgptAuth(issuer.issueTokens(), '2030-01-09T00:00:00Z');
+    await writeChatgptAuth(fx.issuer.issueTokens(), '2030-01-09T00:00:00Z');
     const m = manager();
     await m.current();
     await writeFile(
-      join(home.path, 'auth.json'),
+      join(fx.home.path, 'auth.json'),
       JSON.stringify({ auth_mode: 'apikey', OPENAI_API_KEY: 'sk-other' }),
     );
     await expect(m.refreshToken()).rejects.toMatchObject({
@@ -195,11 +173,11 @@ describe('AuthManager: failed refreshes', () => {
 
 describe('AuthManager: logout', () => {
   it('revokes the refresh token and removes auth.json', async () => {
-    const tokens = issuer.issueTokens();
+    const tokens = fx.issuer.issueTokens();
     await writeChatgptAuth(tokens, NOW.toISOString());
     const m = manager();
     expect(await m.logout()).toBe(true);
-    const [revoke] = issuer.requestsTo('/oauth/revoke');
+    const [revoke] = fx.issuer.requestsTo('/oauth/revoke');
     expect(revoke?.body).toEqual({
       token: tokens.refresh_token,
       token_type_hint: 'refresh_token',

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import * as fsp from 'node:fs/promises';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryCredentialStore } from '@codex-ts/keyring-store';
-import type { AtomicWriteFs } from '@codex-ts/utils';
 import {
   AuthFileInvalidError,
   AuthStorageError,
@@ -17,7 +15,7 @@ import {
   serializeAuthDotJson,
 } from '@codex-ts/providers';
 import type { AuthDotJson } from '@codex-ts/providers';
-import { fakeJwt, makeTempCodexHome } from '@codex-ts/test-support';
+import { failingMidWriteFs, fakeJwt, makeTempCodexHome } from '@codex-ts/test-support';
 import type { TempDir } from '@codex-ts/test-support';
 
 let home: TempDir;
@@ -107,27 +105,14 @@ describe('auth.json (file mode)', () => {
   });
 
   it('keeps the old auth.json when a write fails part-way, leaving no temp file', async () => {
-    const failing: AtomicWriteFs = {
-      mkdir: (p, o) => fsp.mkdir(p, o),
-      rename: (a, b) => fsp.rename(a, b),
-      unlink: (p) => fsp.unlink(p),
-      async open(path, flags, mode) {
-        const handle = await fsp.open(path, flags, mode);
-        return {
-          chmod: (m) => handle.chmod(m),
-          sync: () => handle.sync(),
-          close: () => handle.close(),
-          async writeFile(data) {
-            await handle.write(String(data).slice(0, 10));
-            throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
-          },
-        };
-      },
-    };
     const good = createAuthStorage({ codexHome: home.path, mode: 'file' });
     await loginWithApiKey(good, 'sk-old-key-000000');
     const before = await readFile(authFile(), 'utf8');
-    const broken = createAuthStorage({ codexHome: home.path, mode: 'file', fs: failing });
+    const broken = createAuthStorage({
+      codexHome: home.path,
+      mode: 'file',
+      fs: failingMidWriteFs(),
+    });
     const err = await broken.save(chatgptAuth()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthStorageError);
     expect(await readFile(authFile(), 'utf8')).toBe(before);
@@ -144,6 +129,18 @@ describe('auth.json (file mode)', () => {
 });
 
 describe('keyring modes', () => {
+  /** Storage over `keyring` in `mode`, collecting the warnings it gives. */
+  function keyringStorage(mode: 'keyring' | 'auto', keyring: MemoryCredentialStore) {
+    const warnings: string[] = [];
+    const storage = createAuthStorage({
+      codexHome: home.path,
+      mode,
+      keyring,
+      onWarning: (m) => warnings.push(m),
+    });
+    return { storage, warnings };
+  }
+
   it('derives the keyring account from the canonical CODEX_HOME path', () => {
     const digest = createHash('sha256').update(home.path).digest('hex').slice(0, 16);
     expect(keyringAccountFor(home.path)).toBe(`cli|${digest}`);
@@ -153,13 +150,7 @@ describe('keyring modes', () => {
   it('keyring mode stores compact JSON in the keyring and removes auth.json', async () => {
     await writeFile(authFile(), '{"OPENAI_API_KEY":"stale"}');
     const keyring = new MemoryCredentialStore();
-    const warnings: string[] = [];
-    const storage = createAuthStorage({
-      codexHome: home.path,
-      mode: 'keyring',
-      keyring,
-      onWarning: (m) => warnings.push(m),
-    });
+    const { storage, warnings } = keyringStorage('keyring', keyring);
     await storage.save(chatgptAuth());
     const stored = keyring.snapshot()[keyringAccountFor(home.path)];
     expect(stored).toBeDefined();
@@ -178,13 +169,7 @@ describe('keyring modes', () => {
   it('keyring mode falls back to auth.json when the keyring is unreachable, and says so', async () => {
     const keyring = new MemoryCredentialStore();
     keyring.setUnavailable("Couldn't access platform storage: AccessDenied");
-    const warnings: string[] = [];
-    const storage = createAuthStorage({
-      codexHome: home.path,
-      mode: 'keyring',
-      keyring,
-      onWarning: (m) => warnings.push(m),
-    });
+    const { storage, warnings } = keyringStorage('keyring', keyring);
     await loginWithApiKey(storage, 'sk-fallback-123456');
     expect(JSON.parse(await readFile(authFile(), 'utf8'))).toMatchObject({
       OPENAI_API_KEY: 'sk-fallback-123456',
@@ -200,13 +185,7 @@ describe('keyring modes', () => {
 
   it('auto mode uses the keyring when reachable and auth.json silently otherwise', async () => {
     const keyring = new MemoryCredentialStore();
-    const warnings: string[] = [];
-    const storage = createAuthStorage({
-      codexHome: home.path,
-      mode: 'auto',
-      keyring,
-      onWarning: (m) => warnings.push(m),
-    });
+    const { storage, warnings } = keyringStorage('auto', keyring);
     await loginWithApiKey(storage, 'sk-in-keyring-1234');
     expect(Object.keys(keyring.snapshot())).toEqual([keyringAccountFor(home.path)]);
     expect(await readdir(home.path)).toEqual([]);

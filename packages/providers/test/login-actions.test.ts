@@ -1,7 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuthConfig } from '@codex-ts/config';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createAuthStorage,
   enforceLoginRestrictions,
@@ -13,35 +13,17 @@ import {
   parseIdToken,
   parseJwtExpiration,
 } from '@codex-ts/providers';
-import { fakeJwt, makeTempCodexHome, startFakeOAuthIssuer } from '@codex-ts/test-support';
-import type { FakeOAuthIssuer, TempDir } from '@codex-ts/test-support';
+import { fakeJwt, writeChatgptAuthJson } from '@codex-ts/test-support';
+import { fileAuthConfig, useSignInFixture } from './helpers.js';
 
-let home: TempDir;
-let issuer: FakeOAuthIssuer;
+const fx = useSignInFixture();
 
-beforeEach(async () => {
-  home = await makeTempCodexHome();
-  issuer = await startFakeOAuthIssuer();
-});
-
-afterEach(async () => {
-  await issuer.close();
-  await home.cleanup();
-});
-
-const storage = () => createAuthStorage({ codexHome: home.path, mode: 'file' });
+const storage = () => createAuthStorage({ codexHome: fx.home.path, mode: 'file' });
 
 async function writeChatgpt(): Promise<void> {
-  const tokens = issuer.issueTokens();
-  await writeFile(
-    join(home.path, 'auth.json'),
-    JSON.stringify({
-      auth_mode: 'chatgpt',
-      OPENAI_API_KEY: null,
-      tokens: { ...tokens, account_id: issuer.account.accountId },
-      last_refresh: new Date().toISOString(),
-    }),
-  );
+  await writeChatgptAuthJson(fx.home.path, fx.issuer.issueTokens(), {
+    accountId: fx.issuer.account.accountId,
+  });
 }
 
 describe('id token claims', () => {
@@ -86,15 +68,15 @@ describe('login actions', () => {
       mode: 'chatgpt',
       email: 'user@example.com',
       planType: 'plus',
-      accountId: issuer.account.accountId,
+      accountId: fx.issuer.account.accountId,
     });
   });
 
   it('logout revokes ChatGPT tokens best effort and removes the file', async () => {
     await writeChatgpt();
-    const env = { CODEX_REVOKE_TOKEN_URL_OVERRIDE: `${issuer.url}/oauth/revoke` };
+    const env = { CODEX_REVOKE_TOKEN_URL_OVERRIDE: `${fx.issuer.url}/oauth/revoke` };
     expect(await logout({ storage: storage(), env })).toBe(true);
-    expect(issuer.requestsTo('/oauth/revoke')).toHaveLength(1);
+    expect(fx.issuer.requestsTo('/oauth/revoke')).toHaveLength(1);
     expect(await logout({ storage: storage(), env })).toBe(false);
 
     await writeChatgpt();
@@ -104,21 +86,14 @@ describe('login actions', () => {
 
   it('does not call the issuer when logging out an API key', async () => {
     await loginWithApiKey(storage(), 'sk-x');
-    const env = { CODEX_REVOKE_TOKEN_URL_OVERRIDE: `${issuer.url}/oauth/revoke` };
+    const env = { CODEX_REVOKE_TOKEN_URL_OVERRIDE: `${fx.issuer.url}/oauth/revoke` };
     expect(await logout({ storage: storage(), env })).toBe(true);
-    expect(issuer.requests).toHaveLength(0);
+    expect(fx.issuer.requests).toHaveLength(0);
   });
 });
 
 describe('enforceLoginRestrictions', () => {
-  const config = (over: Partial<AuthConfig>): AuthConfig => ({
-    codexHome: home.path,
-    credentialsStore: 'file',
-    forcedLoginMethod: null,
-    forcedChatgptWorkspaceId: null,
-    chatgptBaseUrl: 'https://chatgpt.com/backend-api/',
-    ...over,
-  });
+  const config = (over: Partial<AuthConfig>): AuthConfig => fileAuthConfig(fx.home.path, over);
 
   it('logs out ChatGPT credentials when API keys are required', async () => {
     await writeChatgpt();
@@ -128,13 +103,13 @@ describe('enforceLoginRestrictions', () => {
       env: {},
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LoginRestrictionError);
-    await expect(readFile(join(home.path, 'auth.json'))).rejects.toThrow();
+    await expect(readFile(join(fx.home.path, 'auth.json'))).rejects.toThrow();
   });
 
   it('accepts a matching workspace and rejects another one', async () => {
     await writeChatgpt();
     await enforceLoginRestrictions({
-      authConfig: config({ forcedChatgptWorkspaceId: issuer.account.accountId }),
+      authConfig: config({ forcedChatgptWorkspaceId: fx.issuer.account.accountId }),
       storage: storage(),
       env: {},
     });

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   createAuthStorage,
   LoginCancelledError,
@@ -10,31 +10,23 @@ import {
   WorkspaceRestrictedError,
 } from '@codex-ts/providers';
 import type { BrowserLoginHandle, BrowserLoginOptions } from '@codex-ts/providers';
-import { makeTempCodexHome, startFakeOAuthIssuer } from '@codex-ts/test-support';
-import type { FakeOAuthIssuer, TempDir } from '@codex-ts/test-support';
+import { useSignInFixture } from './helpers.js';
 
-let home: TempDir;
-let issuer: FakeOAuthIssuer;
+const fx = useSignInFixture();
 const handles: BrowserLoginHandle[] = [];
 
-beforeEach(async () => {
-  home = await makeTempCodexHome();
-  issuer = await startFakeOAuthIssuer();
-});
-
-afterEach(async () => {
+// Registered after the fixture's hooks, so it runs before the issuer closes.
+afterEach(() => {
   for (const h of handles.splice(0)) h.cancel();
-  await issuer.close();
-  await home.cleanup();
 });
 
 async function start(extra: Partial<BrowserLoginOptions> = {}): Promise<BrowserLoginHandle> {
   const handle = await runBrowserLogin({
-    authStorage: createAuthStorage({ codexHome: home.path, mode: 'file' }),
-    issuer: issuer.url,
+    authStorage: createAuthStorage({ codexHome: fx.home.path, mode: 'file' }),
+    issuer: fx.issuer.url,
     port: 0,
     openBrowser: false,
-    env: { CODEX_REFRESH_TOKEN_URL_OVERRIDE: issuer.tokenUrl },
+    env: { CODEX_REFRESH_TOKEN_URL_OVERRIDE: fx.issuer.tokenUrl },
     ...extra,
   });
   handles.push(handle);
@@ -58,7 +50,7 @@ describe('browser login against the fake issuer', () => {
   it('authorizes with PKCE, stores the tokens and shows the success page', async () => {
     const login = await start();
     const authorize = new URL(login.authUrl);
-    expect(`${authorize.origin}${authorize.pathname}`).toBe(`${issuer.url}/oauth/authorize`);
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(`${fx.issuer.url}/oauth/authorize`);
     const q = Object.fromEntries(authorize.searchParams);
     expect(q).toMatchObject({
       response_type: 'code',
@@ -81,20 +73,22 @@ describe('browser login against the fake issuer', () => {
     expect(await final.text()).toContain('signed in');
     await login.done;
 
-    const [exchange] = issuer.tokenRequests('authorization_code');
+    const [exchange] = fx.issuer.tokenRequests('authorization_code');
     expect(exchange?.headers['content-type']).toBe('application/x-www-form-urlencoded');
     const form = new URLSearchParams(exchange!.rawBody);
     expect(pkceChallenge(form.get('code_verifier')!)).toBe(q['code_challenge']);
     expect(form.get('redirect_uri')).toBe(q['redirect_uri']);
-    expect(issuer.tokenRequests('urn:ietf:params:oauth:grant-type:token-exchange')).toHaveLength(1);
+    expect(fx.issuer.tokenRequests('urn:ietf:params:oauth:grant-type:token-exchange')).toHaveLength(
+      1,
+    );
 
-    const file = join(home.path, 'auth.json');
+    const file = join(fx.home.path, 'auth.json');
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     const stored = JSON.parse(await readFile(file, 'utf8'));
     expect(stored).toMatchObject({
       auth_mode: 'chatgpt',
       OPENAI_API_KEY: expect.stringMatching(/^sk-fake-/),
-      tokens: { account_id: issuer.account.accountId },
+      tokens: { account_id: fx.issuer.account.accountId },
     });
     expect(Date.parse(stored.last_refresh)).not.toBeNaN();
   });
@@ -129,16 +123,15 @@ describe('browser login against the fake issuer', () => {
     const { final } = await browse(login.authUrl);
     expect(await final.text()).toContain('ws-allowed');
     await expect(login.done).rejects.toBeInstanceOf(WorkspaceRestrictedError);
-    await expect(stat(join(home.path, 'auth.json'))).rejects.toThrow();
+    await expect(stat(join(fx.home.path, 'auth.json'))).rejects.toThrow();
   });
 
   it('keeps the login when the API-key exchange fails', async () => {
-    await issuer.close();
-    issuer = await startFakeOAuthIssuer({ failApiKeyExchange: true });
+    await fx.restartIssuer({ failApiKeyExchange: true });
     const login = await start();
     await browse(login.authUrl);
     await login.done;
-    const stored = JSON.parse(await readFile(join(home.path, 'auth.json'), 'utf8'));
+    const stored = JSON.parse(await readFile(join(fx.home.path, 'auth.json'), 'utf8'));
     expect(stored.OPENAI_API_KEY).toBeNull();
     expect(stored.tokens.refresh_token).toMatch(/^rt-/);
   });

@@ -2,8 +2,6 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { builtInModelProviders } from '@codex-ts/config';
-import type { ModelProviderInfo } from '@codex-ts/protocol';
 import {
   LmStudioClient,
   LmsNotFoundError,
@@ -20,6 +18,7 @@ import {
   startFakeLmStudioServer,
 } from '@codex-ts/test-support';
 import type { FakeLmStudioServer, FakeLmStudioServerOptions } from '@codex-ts/test-support';
+import { ossProvider, rejection } from './helpers.js';
 
 const MODEL = 'openai/gpt-oss-20b';
 let servers: FakeLmStudioServer[] = [];
@@ -44,12 +43,6 @@ function tempDir(): string {
   return dir;
 }
 
-function lmstudioProvider(baseUrl: string): ModelProviderInfo {
-  const provider = builtInModelProviders({ CODEX_OSS_BASE_URL: baseUrl }, null)['lmstudio'];
-  if (!provider) throw new Error('no built-in lmstudio provider');
-  return provider;
-}
-
 /** A fake `lms` that records its arguments, prints a line and exits with `exitCode`. */
 function fakeLms(dir: string, exitCode = 0): { argsFile: string } {
   const argsFile = path.join(dir, 'lms-args.txt');
@@ -71,7 +64,7 @@ async function prepare(
   const baseUrl = typeof server === 'string' ? server : server.baseUrl;
   const result = await ensureOssReady({
     providerId: 'lmstudio',
-    provider: lmstudioProvider(baseUrl),
+    provider: ossProvider('lmstudio', baseUrl),
     model: MODEL,
     progress: { write: (t) => (text += t), isTTY: false },
     onWarning: (m) => warnings.push(m),
@@ -80,15 +73,6 @@ async function prepare(
   });
   await result.modelLoad;
   return { result, text, warnings };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** The fake `lms` is a shell script. */

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { builtInModelProviders } from '@codex-ts/config';
-import type { ModelProviderInfo } from '@codex-ts/protocol';
 import {
   OllamaClient,
   OssPullError,
@@ -18,6 +16,7 @@ import {
   startFakeOllamaServer,
 } from '@codex-ts/test-support';
 import type { FakeOllamaServer, FakeOllamaServerOptions } from '@codex-ts/test-support';
+import { ossProvider, rejection } from './helpers.js';
 
 const GIB = 1024 * 1024 * 1024;
 let servers: FakeOllamaServer[] = [];
@@ -31,13 +30,6 @@ async function ollama(opts: FakeOllamaServerOptions = {}): Promise<FakeOllamaSer
   const server = await startFakeOllamaServer(opts);
   servers.push(server);
   return server;
-}
-
-/** The built-in `ollama` provider pointed at `baseUrl` through CODEX_OSS_BASE_URL. */
-function ollamaProvider(baseUrl: string): ModelProviderInfo {
-  const provider = builtInModelProviders({ CODEX_OSS_BASE_URL: baseUrl }, null)['ollama'];
-  if (!provider) throw new Error('no built-in ollama provider');
-  return provider;
 }
 
 interface Captured {
@@ -56,7 +48,7 @@ async function prepare(
   let clock = 0;
   const result = await ensureOssReady({
     providerId: 'ollama',
-    provider: ollamaProvider(baseUrl),
+    provider: ossProvider('ollama', baseUrl),
     model,
     progress: { write: (text) => (out.text += text), isTTY },
     now: () => (clock += 1000),
@@ -64,15 +56,6 @@ async function prepare(
     ...extra,
   });
   return { result, out };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 function layerStatus(model: string): string {
@@ -186,7 +169,7 @@ describe('Ollama readiness', () => {
     const error = await rejection(
       ensureOssReady({
         providerId: 'ollama',
-        provider: ollamaProvider(server.baseUrl),
+        provider: ossProvider('ollama', server.baseUrl),
         model: 'gpt-oss:20b',
         progress: { write: (t) => (out.text += t), isTTY: true },
       }),
@@ -235,7 +218,7 @@ describe('Ollama readiness', () => {
   it('skips providers that are not local', async () => {
     const result = await ensureOssReady({
       providerId: 'openai',
-      provider: ollamaProvider('http://127.0.0.1:9/v1'),
+      provider: ossProvider('ollama', 'http://127.0.0.1:9/v1'),
       model: 'gpt-5',
       progress: { write: () => {} },
     });

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLocalHttpServer } from './local-http-server.js';
 import { readRecordedRequest } from './recorded-request.js';
 import type { RecordedRequest } from './recorded-request.js';
 
@@ -230,11 +229,12 @@ export async function startFakeOAuthIssuer(
     send(res, 404, { error: 'not_found' });
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => send(res, 500, { error: String(err) }));
+  const http = await startLocalHttpServer({
+    handle,
+    onHandlerError: (err) => ({ error: String(err) }),
+    sendJson: send,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = http.origin;
 
   return {
     url,
@@ -248,10 +248,6 @@ export async function startFakeOAuthIssuer(
     setRefreshFailure(failure) {
       refreshFailure = failure;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => http.close(),
   };
 }

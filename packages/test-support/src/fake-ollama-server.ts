@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startLocalHttpServer } from './local-http-server.js';
 import { readRecordedRequest } from './recorded-request.js';
 import type { RecordedRequest } from './recorded-request.js';
 import type { ScriptedResponse } from './scripted-response.js';
@@ -72,19 +71,12 @@ export async function startLocalModelServer(
   const queue: ScriptedResponse[] = [...(opts.modelResponses ?? [])];
   const requests: RecordedRequest[] = [];
   const errors: string[] = [];
-  const timers = new Set<NodeJS.Timeout>();
-  const registry: TimerRegistry = {
-    sleep: (ms) =>
-      new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          resolve();
-        }, ms);
-        timers.add(timer);
-      }),
-  };
 
-  const answerModel = async (request: RecordedRequest, res: ServerResponse): Promise<void> => {
+  const answerModel = async (
+    request: RecordedRequest,
+    res: ServerResponse,
+    timers: TimerRegistry,
+  ): Promise<void> => {
     const script =
       (await opts.onModelRequest?.(request)) ?? queue.shift() ?? opts.defaultModelResponse;
     if (!script) {
@@ -93,44 +85,36 @@ export async function startLocalModelServer(
       sendJson(res, 500, { error: { message, type: 'fake_server_script_exhausted' } });
       return;
     }
-    await writeScriptedResponse(res, script, registry);
+    await writeScriptedResponse(res, script, timers);
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const handle = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    timers: TimerRegistry,
+  ): Promise<void> => {
     const request = await readRecordedRequest(req);
     requests.push(request);
-    if (await route(request, res, registry)) return;
-    if (isModelRequest(request)) return answerModel(request, res);
+    if (await route(request, res, timers)) return;
+    if (isModelRequest(request)) return answerModel(request, res, timers);
     errors.push(`${name}: no route for ${request.method} ${request.path}`);
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('404 page not found');
   };
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
+  const http = await startLocalHttpServer({
+    handle,
+    onHandlerError: (err) => {
       errors.push(`${name}: handler failed: ${String(err)}`);
-      if (!res.headersSent && !res.destroyed) sendJson(res, 500, { error: String(err) });
-      else res.destroy();
-    });
+      return { error: String(err) };
+    },
+    sendJson,
   });
-  server.requestTimeout = 0;
-  server.headersTimeout = 0;
-  server.keepAliveTimeout = 1_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
-  let closed = false;
 
   return {
-    url: origin,
-    baseUrl: `${origin}/v1`,
-    port,
+    url: http.origin,
+    baseUrl: `${http.origin}/v1`,
+    port: http.port,
     requests,
     errors,
     requestsTo: (path) => requests.filter((r) => r.path === path),
@@ -138,14 +122,7 @@ export async function startLocalModelServer(
     enqueue: (...responses) => {
       queue.push(...responses);
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => http.close(),
   };
 }
 

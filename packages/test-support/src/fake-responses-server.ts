@@ -1,6 +1,5 @@
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startLocalHttpServer } from './local-http-server.js';
 import { readRecordedRequest } from './recorded-request.js';
 import type { RecordedRequest } from './recorded-request.js';
 import type { ScriptedResponse } from './scripted-response.js';
@@ -77,20 +76,6 @@ export async function startFakeResponsesServer(
   const requests: RecordedRequest[] = [];
   const errors: string[] = [];
   let waiters: Waiter[] = [];
-  const timers = new Set<NodeJS.Timeout>();
-  let closed = false;
-
-  const registry: TimerRegistry = {
-    sleep(ms) {
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          resolve();
-        }, ms);
-        timers.add(timer);
-      });
-    },
-  };
 
   const record = (request: RecordedRequest): void => {
     requests.push(request);
@@ -99,7 +84,11 @@ export async function startFakeResponsesServer(
     for (const waiter of ready) waiter.resolve([...requests]);
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const handle = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    timers: TimerRegistry,
+  ): Promise<void> => {
     const request = await readRecordedRequest(req);
     const index = requests.length + 1;
     record(request);
@@ -132,36 +121,23 @@ export async function startFakeResponsesServer(
       sendJson(res, 500, { error: { message, type: 'fake_server_script_exhausted', code: null } });
       return;
     }
-    await writeScriptedResponse(res, script, registry);
+    await writeScriptedResponse(res, script, timers);
   };
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
+  const http = await startLocalHttpServer({
+    handle,
+    onHandlerError: (err) => {
       const message = `fake-responses-server: handler failed: ${String(err)}`;
       errors.push(message);
-      if (!res.headersSent && !res.destroyed) sendJson(res, 500, { error: { message } });
-      else res.destroy();
-    });
+      return { error: { message } };
+    },
+    sendJson,
   });
-  // Long SSE streams and hanging connections must not be cut by the server's own timeouts.
-  server.requestTimeout = 0;
-  server.headersTimeout = 0;
-  server.keepAliveTimeout = 1_000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
 
   return {
-    url: `${origin}/v1`,
-    baseUrl: origin,
-    port,
+    url: `${http.origin}/v1`,
+    baseUrl: http.origin,
+    port: http.port,
     requests,
     errors,
     enqueue(...responses) {
@@ -203,13 +179,6 @@ export async function startFakeResponsesServer(
         waiters.push(waiter);
       });
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => http.close(),
   };
 }

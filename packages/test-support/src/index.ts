@@ -72,3 +72,6 @@ export type {
   FakeAccount,
   FakeTokenSet,
 } from './fake-oauth-issuer.js';
+export { writeChatgptAuthJson } from './chatgpt-auth-json.js';
+export type { ChatgptAuthJsonOptions } from './chatgpt-auth-json.js';
+export { failingMidWriteFs } from './failing-write-fs.js';

@@ -19,6 +19,8 @@ import type { PatchGate } from '../exec-gate/patch-gate.js';
 import { TurnDiffTracker } from '../turn/turn-diff-tracker.js';
 import { UnifiedExecManager } from '../unified-exec/exec-session-manager.js';
 import type { ModelRuntime } from '../model/model-runtime.js';
+import { RecordingHistory } from './recording-history.js';
+import type { ThreadPersistence } from './thread-persistence.js';
 import type { ShellInfo } from '../tools/tool-types.js';
 import { buildResponsesRequest } from '../turn/request-builder.js';
 import { finishedTurn, runTurnLoop, type TurnOutcome } from '../turn/run-turn.js';
@@ -36,6 +38,10 @@ export interface CodexThreadDeps {
   client: ModelStreamer;
   /** The tools and request traits for the model a turn uses (by its metadata). */
   modelRuntime(config: ResolvedConfig): ModelRuntime;
+  /** Writes the rollout; null for an ephemeral thread. */
+  persistence: ThreadPersistence | null;
+  /** What a resumed or forked thread continues from. */
+  restored?: RestoredThreadState;
   shell: ShellInfo;
   instructions: string;
   initialContext: HistoryItem[];
@@ -49,6 +55,18 @@ export interface CodexThreadDeps {
   sandbox: SandboxLauncher;
 }
 
+/** A stored thread's state: its model input, usage so far, and list metadata. */
+export interface RestoredThreadState {
+  history: HistoryItem[];
+  total: TokenUsage;
+  preview: string;
+  createdAt: number;
+  updatedAt: number;
+  name: string | null;
+  /** A fork: the history goes into a new rollout (a resumed thread's is already in its file). */
+  fresh?: boolean;
+}
+
 interface ActiveTurn {
   id: string;
   abort: AbortController;
@@ -58,20 +76,50 @@ interface ActiveTurn {
 export class CodexThread implements CodexThreadApi {
   readonly id: string;
   private config: ResolvedConfig;
-  private readonly history: HistoryItem[] = [];
+  private readonly history: RecordingHistory;
   private readonly listeners = new Set<(event: CoreEvent) => void>();
   /** Commands `exec_command` left running, for `write_stdin`; killed at shutdown. */
   private readonly execSessions = new UnifiedExecManager();
-  private total: TokenUsage = emptyTokenUsage();
+  private total: TokenUsage;
   private active: ActiveTurn | null = null;
   private approvalRequester: ApprovalRequester | null = null;
-  private preview = '';
-  private readonly createdAt = Math.floor(Date.now() / 1000);
-  private updatedAt = this.createdAt;
+  private preview: string;
+  private readonly createdAt: number;
+  private updatedAt: number;
+  private name: string | null;
 
   constructor(private readonly deps: CodexThreadDeps) {
     this.id = deps.id;
     this.config = deps.config;
+    const restored = deps.restored;
+    const persistence = deps.persistence;
+    this.history = RecordingHistory.recording(
+      restored?.history ?? [],
+      persistence ? (items) => persistence.recordHistory(items) : null,
+    );
+    this.total = restored?.total ?? emptyTokenUsage();
+    this.preview = restored?.preview ?? '';
+    this.createdAt = restored?.createdAt ?? Math.floor(Date.now() / 1000);
+    this.updatedAt = restored?.updatedAt ?? this.createdAt;
+    this.name = restored?.name ?? null;
+    // A new thread's rollout starts with the context every request carries; a fork's with the
+    // history it copied.
+    if (restored === undefined) persistence?.recordHistory(deps.initialContext);
+    else if (restored.fresh === true) persistence?.recordHistory(restored.history);
+  }
+
+  /** The rollout file this thread appends to (null for an ephemeral thread). */
+  rolloutPath(): string | null {
+    return this.deps.persistence?.rolloutPath ?? null;
+  }
+
+  /** Waits until every rollout line recorded so far is written. */
+  async flushRollout(): Promise<void> {
+    await this.deps.persistence?.flush();
+  }
+
+  setName(name: string | null): void {
+    this.name = name;
   }
 
   currentConfig(): ResolvedConfig {
@@ -105,11 +153,11 @@ export class CodexThread implements CodexThreadApi {
       createdAt: this.createdAt,
       updatedAt: this.updatedAt,
       status,
-      path: null,
+      path: this.rolloutPath(),
       cwd: this.config.cwd,
       cliVersion: this.deps.cliVersion,
       source: this.deps.source,
-      name: null,
+      name: this.name,
       projectId: null,
       turns: [],
     };
@@ -120,10 +168,16 @@ export class CodexThread implements CodexThreadApi {
     const next = withOverrides(this.config, overrides);
     // Check the input first: if it fails (an unreadable image) nothing has changed.
     checkLocalImages(input, next.cwd);
+    const turnId = uuidV7();
+    this.deps.persistence?.recordTurnContext(
+      next,
+      turnId,
+      this.deps.modelRuntime(next).traits.contextWindow,
+    );
     this.history.push(...settingsUpdateMessages(this.config, next, this.deps.shell));
     this.config = next;
     const turn: Turn = {
-      id: uuidV7(),
+      id: turnId,
       items: [],
       status: 'inProgress',
       error: null,
@@ -157,9 +211,11 @@ export class CodexThread implements CodexThreadApi {
       await active.done;
     }
     await this.execSessions.terminateAll();
+    await this.deps.persistence?.close();
   }
 
   private emit(event: CoreEvent): void {
+    this.deps.persistence?.onEvent(event, () => this.preview);
     for (const listener of this.listeners) listener(event);
   }
 

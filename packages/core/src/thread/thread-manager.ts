@@ -1,26 +1,31 @@
-import { backoffDelayMs, ModelClient } from '@codex-ts/api';
-import { extraWritableRoots, type ResolvedConfig } from '@codex-ts/config';
+import type { ResolvedConfig } from '@codex-ts/config';
 import type { ModelCatalog, RefreshStrategy } from '@codex-ts/models-manager';
-import { resolveModelAuth, resolveModelsEndpoint } from '@codex-ts/providers';
-import { codexUserAgent, ORIGINATOR_OVERRIDE_ENV_VAR, uuidV7 } from '@codex-ts/utils';
-import { baseInstructions } from '../context/base-instructions.js';
-import { buildInitialContext } from '../context/initial-context.js';
-import { discoverShell } from '../context/shell.js';
+import { resolveModelsEndpoint } from '@codex-ts/providers';
+import { uuidV7 } from '@codex-ts/utils';
 import { ModelCatalogs } from '../model/model-catalogs.js';
+import { RolloutRecorder } from '../rollout/rollout-recorder.js';
 import { AuthManagers } from './auth-managers.js';
-import { createCommandAnalyzer } from '../exec-gate/command-analyzer.js';
-import { ExecGate } from '../exec-gate/exec-gate.js';
-import { PatchGate } from '../exec-gate/patch-gate.js';
-import { findRepoRoot } from '../context/repo-root.js';
-import { loadExecPolicyStore, trustedProjectRoot } from '../exec-gate/exec-policy-store.js';
-import { createSandboxLauncher } from '../exec-gate/sandbox-launcher.js';
-import { SessionApprovals } from '../exec-gate/session-approvals.js';
-import { CodexThread } from './codex-thread.js';
-import type { StartThreadOptions, ThreadManagerOptions } from './thread-api.js';
+import type { CodexThread } from './codex-thread.js';
+import type { Thread } from '@codex-ts/protocol';
+import { ThreadNotFoundError } from '../errors.js';
+import { rolloutSessionSource } from '../rollout/rollout-conversions.js';
+import type { ThreadRow } from '../state-db/thread-row.js';
+import { restoreFromRollout, turnsFromRollout } from './restore-thread.js';
+import { StoredThreads, summaryOfRollout, threadFromRow } from './stored-threads.js';
+import type {
+  ForkThreadOptions,
+  ResumeThreadOptions,
+  StartThreadOptions,
+  ThreadListPage,
+  ThreadListQuery,
+  ThreadManagerOptions,
+} from './thread-api.js';
+import { buildThread, type ThreadBuilderContext } from './thread-builder.js';
 
 /** Owns the live threads of one process (one app server). */
 export class ThreadManager {
   private readonly threads = new Map<string, CodexThread>();
+  private readonly stored = new StoredThreads();
   private readonly env: Record<string, string | undefined>;
   /** Model catalogs by CODEX_HOME, shared by the threads and `model/list`. */
   readonly models: ModelCatalogs;
@@ -34,90 +39,150 @@ export class ThreadManager {
   }
 
   /**
-   * Creates a thread. Fails before any request when the provider needs credentials and there
-   * are none, so a misconfigured run stops at once with `Missing environment variable: NAME`.
-   * A ChatGPT sign-in (auth.json or keyring) is used, and refreshed, when no key is set.
+   * Creates a thread and, unless ephemeral, its rollout file (session_meta first). Fails
+   * before any request when the provider needs credentials and there are none.
    */
   async startThread(options: StartThreadOptions): Promise<CodexThread> {
-    const catalog = await this.models.forHome(options.config.codexHome);
-    const config = catalog.withDefaultModel(options.config);
-    const authWarnings: string[] = [];
-    const modelAuth = await resolveModelAuth({
-      provider: config.modelProvider,
-      env: this.env,
-      authManager: this.auth.forConfig(config.auth, (message) => authWarnings.push(message)),
-    });
     const id = uuidV7();
-    const shell = discoverShell(this.env);
-    const initial = await buildInitialContext({
-      codexHome: config.codexHome,
-      cwd: config.cwd,
-      shell,
-      sandboxMode: config.sandboxMode,
-      approvalPolicy: config.approvalPolicy,
-      writableRoots: extraWritableRoots(config),
-      networkAccess: config.sandboxWorkspaceWrite.networkAccess,
-      developerInstructions: config.developerInstructions,
-      projectDocMaxBytes: config.projectDocMaxBytes,
-    });
-    const originator =
-      this.env[ORIGINATOR_OVERRIDE_ENV_VAR] ?? this.opts.originator ?? 'codex_exec';
-    const client = new ModelClient({
-      provider: modelAuth.provider,
-      ...(modelAuth.auth ? { auth: modelAuth.auth } : {}),
-      env: this.env,
-      originator,
-      userAgent: codexUserAgent({ originator, version: this.opts.cliVersion, env: this.env }),
-      sessionId: id,
-    });
-    const projectRoot = trustedProjectRoot(
-      config.projectTrust,
-      config.cwd,
-      await findRepoRoot(config.cwd),
-    );
-    const execPolicy = await loadExecPolicyStore(config.codexHome, projectRoot);
-    // The thread's settings carry every startup warning (config, exec-policy rules); the app
-    // server shows them after thread/started.
-    const modelWarning = catalog.runtimeFor(config).warning;
-    const extraWarnings = [...authWarnings, execPolicy.warning, modelWarning].filter(
-      (w): w is string => w !== null,
-    );
-    const threadConfig =
-      extraWarnings.length === 0
-        ? config
-        : {
-            ...config,
-            warnings: [
-              ...config.warnings,
-              ...extraWarnings.map((message) => ({ message, location: null })),
-            ],
-          };
-    const thread = new CodexThread({
+    const thread = await buildThread(this.builderContext(), {
       id,
-      config: threadConfig,
-      client,
-      modelRuntime: (turnConfig) => catalog.runtimeFor(turnConfig),
-      shell,
-      instructions: config.baseInstructions ?? baseInstructions(),
-      initialContext: initial.items,
-      env: this.env,
+      config: options.config,
       ephemeral: options.ephemeral ?? false,
-      source: this.opts.sessionSource,
-      cliVersion: this.opts.cliVersion,
-      retryDelayMs: (attempt) => backoffDelayMs(attempt),
-      execGate: new ExecGate({
-        analyzer: createCommandAnalyzer(),
-        policy: execPolicy.store,
-        sessionApprovals: new SessionApprovals(),
-      }),
-      patchGate: new PatchGate(),
-      sandbox: createSandboxLauncher({
-        helperCommand: this.opts.sandboxHelperCommand ?? null,
-        ...(this.opts.linuxSandboxMethod ? { linuxMethod: this.opts.linuxSandboxMethod } : {}),
-      }),
+      openRollout: (config, meta) =>
+        RolloutRecorder.create({ codexHome: config.codexHome, threadId: id, meta }),
     });
-    this.threads.set(id, thread);
+    return this.adopt(thread);
+  }
+
+  /**
+   * Continues a stored thread (by id or name): its history is rebuilt from the rollout, so the
+   * next request carries the earlier turns, usage totals go on from where they were, and new
+   * lines are appended to the same file. A thread loaded in this process is returned as is.
+   */
+  async resumeThread(options: ResumeThreadOptions): Promise<CodexThread> {
+    const live = this.threads.get(options.threadId);
+    if (live) return live;
+    const { codexHome } = options.config;
+    const found = await this.stored.locate(codexHome, options.threadId);
+    const loaded = this.threads.get(found.id);
+    if (loaded) return loaded;
+    const restored = await restoreFromRollout(found.path);
+    const row = await this.stored.row(codexHome, found.id);
+    const thread = await buildThread(this.builderContext(), {
+      id: restored.id,
+      config: options.config,
+      ephemeral: false,
+      openRollout: () => RolloutRecorder.resume(found.path),
+      restored: { ...restored.state, name: row?.name ?? restored.state.name },
+    });
+    return this.adopt(thread);
+  }
+
+  /** A new thread (new id and rollout) whose history is a copy of a stored thread's. */
+  async forkThread(options: ForkThreadOptions): Promise<CodexThread> {
+    const { codexHome } = options.config;
+    const live = this.threads.get(options.threadId);
+    const path =
+      live?.rolloutPath() ?? (await this.stored.locate(codexHome, options.threadId)).path;
+    await live?.flushRollout();
+    const source = await restoreFromRollout(path, options.lastTurnId ?? null);
+    const id = uuidV7();
+    const now = Math.floor(Date.now() / 1000);
+    const thread = await buildThread(this.builderContext(), {
+      id,
+      config: options.config,
+      ephemeral: options.ephemeral ?? false,
+      openRollout: (config, meta) =>
+        RolloutRecorder.create({
+          codexHome: config.codexHome,
+          threadId: id,
+          meta: { ...meta, forked_from_id: source.id },
+        }),
+      restored: { ...source.state, createdAt: now, updatedAt: now, name: null, fresh: true },
+    });
+    return this.adopt(thread);
+  }
+
+  async readThread(codexHome: string, threadId: string, includeTurns: boolean): Promise<Thread> {
+    const live = this.threads.get(threadId);
+    const path = live?.rolloutPath() ?? (await this.stored.locate(codexHome, threadId)).path;
+    await live?.flushRollout();
+    const base = live?.snapshot() ?? (await this.storedSnapshot(codexHome, threadId, path));
+    return includeTurns ? { ...base, turns: await turnsFromRollout(path) } : base;
+  }
+
+  listThreads(query: ThreadListQuery): Promise<ThreadListPage> {
+    return this.stored.list(query);
+  }
+
+  async archiveThread(codexHome: string, threadId: string): Promise<void> {
+    const live = this.threads.get(threadId);
+    if (live) {
+      await live.shutdown();
+      this.threads.delete(threadId);
+    }
+    await this.stored.archive(codexHome, threadId);
+  }
+
+  async unarchiveThread(codexHome: string, threadId: string): Promise<Thread> {
+    return threadFromRow(await this.stored.unarchive(codexHome, threadId));
+  }
+
+  async deleteThread(codexHome: string, threadId: string): Promise<void> {
+    const live = this.threads.get(threadId);
+    if (live) {
+      await live.shutdown();
+      this.threads.delete(threadId);
+    }
+    await this.stored.remove(codexHome, threadId);
+  }
+
+  async setThreadName(codexHome: string, threadId: string, name: string): Promise<void> {
+    const id = await this.stored.setName(codexHome, threadId, name);
+    this.threads.get(id)?.setName(name);
+  }
+
+  private async storedSnapshot(codexHome: string, id: string, path: string): Promise<Thread> {
+    const row = await this.stored.row(codexHome, id);
+    if (row !== null) return threadFromRow(row);
+    const summary = await summaryOfRollout(path);
+    if (summary === null) throw new ThreadNotFoundError(id);
+    return threadFromRow({ ...summary, name: null, archived: false } as ThreadRow);
+  }
+
+  /** Keeps a live thread and records its row in the state database. */
+  private async adopt(thread: CodexThread): Promise<CodexThread> {
+    this.threads.set(thread.id, thread);
+    const path = thread.rolloutPath();
+    if (path !== null) {
+      const config = thread.currentConfig();
+      const snap = thread.snapshot();
+      await this.stored
+        .remember(config.codexHome, {
+          id: thread.id,
+          rolloutPath: path,
+          cwd: config.cwd,
+          modelProvider: config.modelProviderId,
+          model: config.model,
+          source: rolloutSessionSource(snap.source) as string,
+          cliVersion: this.opts.cliVersion,
+          createdAt: snap.createdAt * 1000,
+          updatedAt: snap.updatedAt * 1000,
+          ...(snap.preview ? { preview: snap.preview, title: snap.preview } : {}),
+        })
+        .catch(() => undefined);
+    }
     return thread;
+  }
+
+  private builderContext(): ThreadBuilderContext {
+    return {
+      opts: this.opts,
+      env: this.env,
+      models: this.models,
+      auth: this.auth,
+      activity: this.stored,
+    };
   }
 
   /**
@@ -141,5 +206,6 @@ export class ThreadManager {
   async shutdown(): Promise<void> {
     await Promise.all([...this.threads.values()].map((t) => t.shutdown()));
     this.threads.clear();
+    await this.stored.close();
   }
 }

@@ -1,20 +1,14 @@
 import { mkdtemp, mkdir, readFile, realpath, rm } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createExecCommandTool } from '../../src/tools/exec-command/exec-command-tool.js';
-import type { ToolResult } from '../../src/tools/tool-types.js';
+import { commandItems, deltaText, eventMethods, fakeToolContext } from './fake-tool-context.js';
 import {
-  commandItems,
-  deltaText,
-  eventMethods,
-  fakeToolContext,
-  type RecordingContext,
-} from './fake-tool-context.js';
-
-const OUTPUT_RE =
-  /^Chunk ID: [0-9a-f]{6}\nWall time: \d+\.\d{4} seconds\nProcess exited with code (-?\d+)\nOriginal token count: (\d+)\nOutput:\n([\s\S]*)$/;
+  execCommand as run,
+  isAlive,
+  parseUnifiedExec,
+  waitUntilDead,
+} from './unified-exec-helpers.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -24,41 +18,11 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function run(rec: RecordingContext, args: Record<string, unknown>): Promise<ToolResult> {
-  return createExecCommandTool().handle(
-    { kind: 'function', arguments: JSON.stringify(args) },
-    rec.ctx,
-  );
-}
-
+/** The output of a command that ended: exit code, token count and output text. */
 function parseOutput(output: string): { exitCode: number; tokens: number; body: string } {
-  const m = OUTPUT_RE.exec(output);
-  if (!m) throw new Error(`unexpected output layout:\n${output}`);
-  return { exitCode: Number(m[1]), tokens: Number(m[2]), body: m[3] ?? '' };
-}
-
-/** Alive and not a zombie waiting to be reaped. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return true;
-  }
-}
-
-async function waitUntilDead(pid: number, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (!isAlive(pid)) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return !isAlive(pid);
+  const { exitCode, tokens, body } = parseUnifiedExec(output);
+  if (exitCode === null) throw new Error(`expected an ended command:\n${output}`);
+  return { exitCode, tokens, body };
 }
 
 describe('exec_command: running commands', () => {

@@ -6,7 +6,7 @@ import type { LmsLookupOptions } from './lms-cli.js';
 import { OllamaClient } from './ollama-client.js';
 import { MIN_OLLAMA_RESPONSES_VERSION, ollamaSupportsResponses } from './ollama-version.js';
 import { OssVersionTooOldError, isOssError } from './oss-errors.js';
-import type { FetchLike } from './oss-http.js';
+import type { FetchLike, OssHttpOptions } from './oss-http.js';
 import { PullProgressReporter } from './pull-progress-reporter.js';
 import type { ProgressSink } from './pull-progress-reporter.js';
 
@@ -74,6 +74,16 @@ export async function ensureOssReady(options: EnsureOssReadyOptions): Promise<Os
   };
 }
 
+/** What both local-provider clients are built from: the provider's URL and the HTTP settings. */
+function clientOptions(options: EnsureOssReadyOptions): OssHttpOptions & { baseUrl: string } {
+  return {
+    baseUrl: options.provider.baseUrl,
+    fetchImpl: options.fetchImpl,
+    requestTimeoutMs: options.requestTimeoutMs,
+    signal: options.signal,
+  };
+}
+
 function warn(options: EnsureOssReadyOptions, message: string): void {
   options.onWarning?.(message);
 }
@@ -85,12 +95,7 @@ function ollamaHasModel(installed: readonly string[], model: string): boolean {
 }
 
 async function ensureOllamaReady(options: EnsureOssReadyOptions): Promise<OssReadyResult> {
-  const client = new OllamaClient({
-    baseUrl: options.provider.baseUrl,
-    fetchImpl: options.fetchImpl,
-    requestTimeoutMs: options.requestTimeoutMs,
-    signal: options.signal,
-  });
+  const client = new OllamaClient(clientOptions(options));
   // Reachability and version come first and keep their own messages (no setup prefix).
   await client.probe();
   const version = await client.version();
@@ -129,12 +134,7 @@ async function ensureOllamaReady(options: EnsureOssReadyOptions): Promise<OssRea
 }
 
 async function ensureLmStudioReady(options: EnsureOssReadyOptions): Promise<OssReadyResult> {
-  const client = new LmStudioClient({
-    baseUrl: options.provider.baseUrl,
-    fetchImpl: options.fetchImpl,
-    requestTimeoutMs: options.requestTimeoutMs,
-    signal: options.signal,
-  });
+  const client = new LmStudioClient(clientOptions(options));
   let action: OssModelAction;
   try {
     await client.probe();

@@ -1,15 +1,8 @@
 import { LMSTUDIO_PROVIDER_ID } from '@codex-ts/config';
-import { OssRequestError, OssServerUnavailableError } from './oss-errors.js';
-import {
-  DEFAULT_OSS_REQUEST_TIMEOUT_MS,
-  describeFetchError,
-  describeStatus,
-  isRecord,
-  joinUrl,
-  readJson,
-  requestSignal,
-} from './oss-http.js';
-import type { FetchLike, OssHttpOptions } from './oss-http.js';
+import { OssRequestError } from './oss-errors.js';
+import { describeFetchError, describeStatus, isRecord, joinUrl, readJson } from './oss-http.js';
+import type { OssHttpOptions } from './oss-http.js';
+import { OssHttpClient } from './oss-http-client.js';
 import { trimTrailingSlashes } from './oss-url.js';
 
 export interface LmStudioClientOptions extends OssHttpOptions {
@@ -33,42 +26,22 @@ export function lmStudioLoadRequestBody(model: string): Record<string, unknown> 
 /** Talks to LM Studio's OpenAI-compatible server: liveness, models, loading a model. */
 export class LmStudioClient {
   readonly baseUrl: string;
-  private readonly fetchImpl: FetchLike;
-  private readonly timeoutMs: number;
-  private readonly signal: AbortSignal | undefined;
+  private readonly http: OssHttpClient;
 
   constructor(options: LmStudioClientOptions) {
     this.baseUrl = trimTrailingSlashes(options.baseUrl);
-    this.fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
-    this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_OSS_REQUEST_TIMEOUT_MS;
-    this.signal = options.signal;
+    this.http = new OssHttpClient(options);
   }
 
   /** `GET <base>/models` must answer 2xx, else `OssServerUnavailableError`. */
   async probe(): Promise<void> {
-    const url = joinUrl(this.baseUrl, '/models');
-    let response: Response;
-    try {
-      response = await this.fetchImpl(url, { signal: requestSignal(this.signal, this.timeoutMs) });
-    } catch (error) {
-      throw new OssServerUnavailableError(
-        lmStudioUnavailableMessage(this.baseUrl),
-        LMSTUDIO_PROVIDER_ID,
-        url,
-        null,
-        error,
-      );
-    }
-    await response.body?.cancel();
-    if (!response.ok) {
-      throw new OssServerUnavailableError(
-        `LM Studio answered HTTP ${describeStatus(response)}. ` +
-          lmStudioUnavailableMessage(this.baseUrl),
-        LMSTUDIO_PROVIDER_ID,
-        url,
-        response.status,
-      );
-    }
+    const unavailableMessage = lmStudioUnavailableMessage(this.baseUrl);
+    await this.http.probe(joinUrl(this.baseUrl, '/models'), {
+      providerId: LMSTUDIO_PROVIDER_ID,
+      unavailableMessage,
+      httpErrorMessage: (response) =>
+        `LM Studio answered HTTP ${describeStatus(response)}. ${unavailableMessage}`,
+    });
   }
 
   /** Model ids LM Studio offers (`GET <base>/models`, the `data[].id` fields). */
@@ -76,7 +49,7 @@ export class LmStudioClient {
     const url = joinUrl(this.baseUrl, '/models');
     let response: Response;
     try {
-      response = await this.fetchImpl(url, { signal: requestSignal(this.signal, this.timeoutMs) });
+      response = await this.http.get(url);
     } catch (error) {
       throw new OssRequestError(`Request failed: ${describeFetchError(error)}`, url, null, error);
     }
@@ -108,12 +81,7 @@ export class LmStudioClient {
     const url = joinUrl(this.baseUrl, '/responses');
     let response: Response;
     try {
-      response = await this.fetchImpl(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(lmStudioLoadRequestBody(model)),
-        signal: requestSignal(this.signal, null),
-      });
+      response = await this.http.postJson(url, lmStudioLoadRequestBody(model));
     } catch (error) {
       throw new OssRequestError(`Request failed: ${describeFetchError(error)}`, url, null, error);
     }

@@ -1,16 +1,15 @@
 import { OLLAMA_PROVIDER_ID } from '@codex-ts/config';
-import { OssPullError, OssRequestError, OssServerUnavailableError } from './oss-errors.js';
+import { OssPullError, OssRequestError } from './oss-errors.js';
 import {
-  DEFAULT_OSS_REQUEST_TIMEOUT_MS,
   describeFetchError,
   describeStatus,
   isRecord,
   joinUrl,
   readJson,
-  requestSignal,
   stringsOf,
 } from './oss-http.js';
-import type { FetchLike, OssHttpOptions } from './oss-http.js';
+import type { OssHttpOptions } from './oss-http.js';
+import { OssHttpClient } from './oss-http-client.js';
 import { isOpenAiCompatibleBaseUrl, serverRootOf } from './oss-url.js';
 import { readPullEvents } from './ollama-pull-events.js';
 import type { OllamaPullEvent } from './ollama-pull-events.js';
@@ -36,16 +35,12 @@ export class OllamaClient {
   readonly root: string;
   /** True when the provider points at the OpenAI-compatible `/v1` API. */
   readonly openAiCompatible: boolean;
-  private readonly fetchImpl: FetchLike;
-  private readonly timeoutMs: number;
-  private readonly signal: AbortSignal | undefined;
+  private readonly http: OssHttpClient;
 
   constructor(options: OllamaClientOptions) {
     this.root = serverRootOf(options.baseUrl);
     this.openAiCompatible = isOpenAiCompatibleBaseUrl(options.baseUrl);
-    this.fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
-    this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_OSS_REQUEST_TIMEOUT_MS;
-    this.signal = options.signal;
+    this.http = new OssHttpClient(options);
   }
 
   /**
@@ -54,27 +49,10 @@ export class OllamaClient {
    */
   async probe(): Promise<void> {
     const url = joinUrl(this.root, this.openAiCompatible ? '/v1/models' : '/api/tags');
-    let response: Response;
-    try {
-      response = await this.get(url);
-    } catch (error) {
-      throw new OssServerUnavailableError(
-        ollamaUnavailableMessage(this.root),
-        OLLAMA_PROVIDER_ID,
-        url,
-        null,
-        error,
-      );
-    }
-    await response.body?.cancel();
-    if (!response.ok) {
-      throw new OssServerUnavailableError(
-        ollamaUnavailableMessage(this.root),
-        OLLAMA_PROVIDER_ID,
-        url,
-        response.status,
-      );
-    }
+    await this.http.probe(url, {
+      providerId: OLLAMA_PROVIDER_ID,
+      unavailableMessage: ollamaUnavailableMessage(this.root),
+    });
   }
 
   /**
@@ -116,12 +94,7 @@ export class OllamaClient {
     const url = joinUrl(this.root, '/api/pull');
     let response: Response;
     try {
-      response = await this.fetchImpl(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ model, stream: true }),
-        signal: requestSignal(this.signal, null),
-      });
+      response = await this.http.postJson(url, { model, stream: true });
     } catch (error) {
       throw new OssPullError(
         `failed to start pull: ${describeFetchError(error)}`,
@@ -156,13 +129,9 @@ export class OllamaClient {
     throw new OssPullError('Pull stream ended unexpectedly without success.', model, null);
   }
 
-  private get(url: string): Promise<Response> {
-    return this.fetchImpl(url, { signal: requestSignal(this.signal, this.timeoutMs) });
-  }
-
   private async getOrThrow(url: string): Promise<Response> {
     try {
-      return await this.get(url);
+      return await this.http.get(url);
     } catch (error) {
       throw new OssRequestError(
         `request to Ollama at ${url} failed: ${describeFetchError(error)}`,

@@ -14,8 +14,8 @@ import { EXEC_COMMAND_TOOL_NAME, execCommandToolSpec } from './exec-command-spec
 import { CommandExecutionReporter } from './command-execution-reporter.js';
 import { abortReason, preflightCommand, type CommandInvocation } from './command-invocation.js';
 import { lastLine, launchFor, runGated, type Attempt } from './gated-execution.js';
-import { CommandSpawnError } from './run-command.js';
 import { sessionResponse, type SessionRun } from './session-response.js';
+import { rethrowSpawnFailure } from './spawn-failure.js';
 
 /**
  * `exec_command`: runs `cmd` through a shell (`<shell> -lc <cmd>`) as a unified exec session.
@@ -88,14 +88,7 @@ export class ExecCommandTool implements ToolHandler {
         invocation.cwd,
       );
     } catch (err) {
-      if (!(err instanceof CommandSpawnError)) throw err;
-      reporter.completed({
-        status: 'failed',
-        exitCode: null,
-        aggregatedOutput: err.message,
-        durationMs: null,
-      });
-      throw new ToolCallError(`exec_command failed for \`${invocation.display}\`: ${err.message}`);
+      rethrowSpawnFailure(err, EXEC_COMMAND_TOOL_NAME, invocation, reporter);
     }
     const started = performance.now();
     const text = await session.collect(started + clampYieldTime(args.yieldTimeMs), ctx.signal);

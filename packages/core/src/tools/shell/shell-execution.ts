@@ -9,8 +9,9 @@ import {
 import { EXEC_OUTPUT_MAX_BYTES } from '../exec-command/exec-command-args.js';
 import { lastLine, launchFor, runGated, type Attempt } from '../exec-command/gated-execution.js';
 import { HeadTailBuffer } from '../exec-command/head-tail-buffer.js';
-import { CommandSpawnError, runCommand } from '../exec-command/run-command.js';
-import { ToolCallError, type ToolCallContext, type ToolResult } from '../tool-types.js';
+import { runCommand } from '../exec-command/run-command.js';
+import { rethrowSpawnFailure } from '../exec-command/spawn-failure.js';
+import type { ToolCallContext, ToolResult } from '../tool-types.js';
 import type { ShellCommonArgs } from './shell-args.js';
 import type { ShellRunResult } from './shell-output-format.js';
 
@@ -121,15 +122,6 @@ async function attempt(
       sandboxDenial: denied ? lastLine(output) : null,
     };
   } catch (err) {
-    if (!(err instanceof CommandSpawnError)) throw err;
-    reporter.completed({
-      status: 'failed',
-      exitCode: null,
-      aggregatedOutput: err.message,
-      durationMs: null,
-    });
-    throw new ToolCallError(
-      `${exec.toolName} failed for \`${invocation.display}\`: ${err.message}`,
-    );
+    rethrowSpawnFailure(err, exec.toolName, invocation, reporter);
   }
 }
