@@ -16,6 +16,9 @@ import type { ThreadActivitySink } from './thread-persistence.js';
 export class StoredThreads implements ThreadActivitySink {
   private readonly dbs = new Map<string, Promise<StateDb>>();
   private readonly homes = new Map<string, string>();
+  /** Rows of threads that have not had a turn yet (listed once they have a first message). */
+  private readonly pending = new Map<string, ThreadUpsert>();
+  private readonly backfilled = new Set<string>();
 
   /** The state DB of `codexHome`, opened once; rollouts without a row are backfilled. */
   db(codexHome: string): Promise<StateDb> {
@@ -27,17 +30,34 @@ export class StoredThreads implements ThreadActivitySink {
     return db;
   }
 
-  /** Records a new or resumed thread's row. */
+  /**
+   * Notes a live thread's row. A thread that already has turns (resumed) is written at once;
+   * a new one when its first turn starts, as only threads with a first message are listed.
+   */
   async remember(codexHome: string, row: ThreadUpsert): Promise<void> {
     this.homes.set(row.id, codexHome);
-    (await this.db(codexHome)).upsertThread(row);
+    if (row.preview) (await this.db(codexHome)).upsertThread(row);
+    else this.pending.set(row.id, row);
   }
 
-  turnCompleted(threadId: string, update: { updatedAt: number; preview: string }): void {
+  threadTouched(threadId: string, update: { updatedAt: number; preview: string }): void {
     const home = this.homes.get(threadId);
     if (home === undefined) return;
+    const pending = this.pending.get(threadId);
+    this.pending.delete(threadId);
+    const updatedAt = update.updatedAt * 1000;
     void this.db(home)
-      .then((db) => db.touchThread(threadId, update.updatedAt * 1000, update.preview || undefined))
+      .then((db) => {
+        if (pending !== undefined) {
+          db.upsertThread({
+            ...pending,
+            updatedAt,
+            ...(update.preview ? { preview: update.preview, title: update.preview } : {}),
+          });
+        } else {
+          db.touchThread(threadId, updatedAt, update.preview || undefined);
+        }
+      })
       .catch(() => undefined);
   }
 
@@ -125,10 +145,17 @@ export class StoredThreads implements ThreadActivitySink {
     for (const db of dbs) (await db.catch(() => null))?.close();
   }
 
+  /**
+   * Rows for rollouts that have none (a process killed before writing its row, files copied
+   * from elsewhere): scanned once per process and CODEX_HOME; files with a row are not read.
+   */
   private async backfill(codexHome: string, db: StateDb): Promise<void> {
+    const force = !this.backfilled.has(codexHome);
+    this.backfilled.add(codexHome);
     await db.backfill({
       listFiles: () => rolloutPaths(codexHome),
       readSummary: summaryOfRollout,
+      force,
     });
   }
 

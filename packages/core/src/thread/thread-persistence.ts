@@ -7,9 +7,9 @@ import type { RolloutRecorder } from '../rollout/rollout-recorder.js';
 import type { RolloutResponseItem, TurnContextItem } from '../rollout/rollout-schemas.js';
 import type { HistoryItem } from '../turn/turn-runtime.js';
 
-/** Told after every completed turn (the state database keeps the thread's row current). */
+/** Told when a turn starts and ends (the state database keeps the thread's row current). */
 export interface ThreadActivitySink {
-  turnCompleted(threadId: string, update: { updatedAt: number; preview: string }): void;
+  threadTouched(threadId: string, update: { updatedAt: number; preview: string }): void;
 }
 
 /**
@@ -56,8 +56,10 @@ export class ThreadPersistence {
     if (event.method === 'item/completed' || event.method === 'turn/completed') {
       void this.recorder.flush().catch(() => undefined);
     }
-    if (event.method === 'turn/completed') {
-      this.activity?.turnCompleted(this.threadId, {
+    // At turn start the row gets its preview (the first user message), so a thread killed
+    // during its first turn is listed; at the end, its new update time.
+    if (event.method === 'turn/started' || event.method === 'turn/completed') {
+      this.activity?.threadTouched(this.threadId, {
         updatedAt: Math.floor(Date.now() / 1000),
         preview: preview(),
       });
