@@ -93,11 +93,34 @@ function addExecOptions(cmd: Command): Command {
     .addOption(new Option('--cyber-access-program <PROGRAM>').hideHelp());
 }
 
+/** `codex exec resume` positionals and flags, after the `--last` reinterpretation. */
+export interface ExecResumeArgs {
+  sessionId: string | null;
+  prompt: string | undefined;
+  last: boolean;
+  all: boolean;
+}
+
+/**
+ * `codex exec resume [SESSION_ID] [PROMPT]`: with `--last` and one positional, that positional
+ * is the prompt (`codex exec resume --last "fix it"`), as in the Rust CLI.
+ */
+export function execResumeArgs(
+  first: string | undefined,
+  second: string | undefined,
+  flags: { last?: boolean; all?: boolean },
+): ExecResumeArgs {
+  const last = Boolean(flags.last);
+  const all = Boolean(flags.all);
+  if (last && second === undefined) return { sessionId: null, prompt: first, last, all };
+  return { sessionId: first ?? null, prompt: second, last, all };
+}
+
 function toExecOptions(
   prompt: string | undefined,
   flags: RawExecFlags & { experimentalJson?: boolean; yolo?: boolean },
   global: GlobalFlags & { configs: string[] },
-  resumeThreadId: string | null,
+  resume: ExecResumeArgs | null,
 ): ExecOptions {
   return {
     prompt: prompt ?? null,
@@ -117,7 +140,9 @@ function toExecOptions(
     strictConfig: Boolean(flags.strictConfig || global.strictConfig),
     color: flags.color,
     ephemeral: Boolean(flags.ephemeral),
-    resumeThreadId,
+    resumeThreadId: resume?.sessionId ?? null,
+    resumeLast: resume?.last ?? false,
+    resumeAll: resume?.all ?? false,
     oss: Boolean(flags.oss),
     localProvider: flags.localProvider ?? null,
   };
@@ -153,12 +178,28 @@ export function registerExec(program: Command, setExit: (code: number) => void):
   addExecOptions(
     exec
       .command('resume')
-      .description('Resume a previous session by id')
-      .argument('<SESSION_ID>', 'thread id to resume')
-      .argument('[PROMPT]', 'the prompt; read from stdin when absent or "-"'),
-  ).action(async (sessionId: string, prompt: string | undefined, flags: RawExecFlags) => {
-    const parentFlags = exec.opts() as RawExecFlags;
-    const merged = { ...parentFlags, ...flags, config: [...parentFlags.config, ...flags.config] };
-    setExit(await run(toExecOptions(prompt, merged, globalOf(program), sessionId)));
-  });
+      .description('Resume a previous session by id or name, or the most recent with --last')
+      .argument('[SESSION_ID]', 'thread id (UUID) or thread name to resume')
+      .argument('[PROMPT]', 'the prompt; read from stdin when absent or "-"')
+      .option('--last', 'resume the most recent session (of this directory)')
+      .option('--all', 'look in every directory, not only the current one'),
+  ).action(
+    async (
+      first: string | undefined,
+      second: string | undefined,
+      flags: RawExecFlags & { last?: boolean; all?: boolean },
+    ) => {
+      const parentFlags = exec.opts() as RawExecFlags;
+      const merged = {
+        ...parentFlags,
+        ...flags,
+        config: [...parentFlags.config, ...flags.config],
+        image: [...parentFlags.image, ...flags.image],
+        addDir: [...parentFlags.addDir, ...flags.addDir],
+        color: flags.color === 'auto' ? parentFlags.color : flags.color,
+      };
+      const resume = execResumeArgs(first, second, flags);
+      setExit(await run(toExecOptions(resume.prompt, merged, globalOf(program), resume)));
+    },
+  );
 }

@@ -6,6 +6,7 @@ import { registerFeatures } from './features-command.js';
 import { addFeatureToggleOptions } from './global-flags.js';
 import { registerLogin } from './login-command.js';
 import { registerSandbox } from './sandbox-subcommand.js';
+import { registerSessionCommands } from './session-commands.js';
 import { CODEX_VERSION } from './version.js';
 
 const SUCCESS_CODES = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
@@ -43,6 +44,7 @@ export async function runCli(argv: string[]): Promise<number> {
   registerFeatures(program, setExit);
   registerLogin(program, setExit);
   registerDebug(program, setExit);
+  registerSessionCommands(program, setExit);
   program.argument('[PROMPT]').action(() => {
     process.stderr.write(
       'The interactive terminal UI is not available yet in this build; use `codex exec "<prompt>"`.\n',

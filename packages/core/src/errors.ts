@@ -24,3 +24,14 @@ export class ThreadNotFoundError extends Error {
     this.name = 'ThreadNotFoundError';
   }
 }
+
+/** `thread/resume` of a thread whose rollout is under `archived_sessions/`. */
+export class ThreadArchivedError extends Error {
+  readonly code = 'thread_archived';
+  constructor(readonly threadId: string) {
+    super(
+      `session ${threadId} is archived. Run \`codex unarchive ${threadId}\` to unarchive it first.`,
+    );
+    this.name = 'ThreadArchivedError';
+  }
+}

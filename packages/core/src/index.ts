@@ -12,7 +12,12 @@ export type {
   ThreadListPage,
   StoredThreadsApi,
 } from './thread/thread-api.js';
-export { ThreadBusyError, TurnNotRunningError, ThreadNotFoundError } from './errors.js';
+export {
+  ThreadBusyError,
+  TurnNotRunningError,
+  ThreadNotFoundError,
+  ThreadArchivedError,
+} from './errors.js';
 export { ImageInputError } from './thread/user-input.js';
 export { ToolRouter } from './tools/tool-router.js';
 export { ToolCallError } from './tools/tool-types.js';

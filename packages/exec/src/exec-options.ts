@@ -27,7 +27,12 @@ export interface ExecOptions {
   strictConfig?: boolean;
   color: ColorMode;
   ephemeral: boolean;
+  /** `codex exec resume SESSION_ID`: a thread id or a thread name. */
   resumeThreadId: string | null;
+  /** `codex exec resume --last`: the most recently updated thread (of this directory). */
+  resumeLast?: boolean;
+  /** `codex exec resume --all`: look for the thread in every directory. */
+  resumeAll?: boolean;
   /** `--oss`: run against a local provider (Ollama or LM Studio), set up before the turn. */
   oss?: boolean;
   /** `--local-provider ollama|lmstudio`: which one `--oss` uses (else `oss_provider`). */
@@ -49,5 +54,14 @@ export class ExecUsageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ExecUsageError';
+  }
+}
+
+/** `codex exec resume` could not bring the thread back (the server refused `thread/resume`). */
+export class ExecResumeError extends Error {
+  readonly code = 'exec_resume_failed';
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ExecResumeError';
   }
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { AppServerClient } from '@codex-ts/app-server-client';
 import type { ServerNotification, ThreadStartResponse, Turn } from '@codex-ts/protocol';
 import { ExecUsageError, type ExecIo, type ExecOptions } from './exec-options.js';
+import { openThread } from './open-thread.js';
 import { isInsideGitRepo } from './git-check.js';
 import { colorEnabled, HumanOutput } from './human-output.js';
 import { JsonEventMapper } from './json-event-mapper.js';
@@ -34,9 +35,6 @@ export async function runExec(opts: ExecOptions, io: ExecIo, meta: ExecMeta): Pr
 }
 
 async function execTurn(opts: ExecOptions, io: ExecIo, meta: ExecMeta): Promise<number> {
-  if (opts.resumeThreadId !== null) {
-    throw new ExecUsageError('`codex exec resume` is not available yet in this build.');
-  }
   const cwd = resolve(io.cwd, opts.cd ?? '.');
   if (!opts.skipGitRepoCheck && !isInsideGitRepo(cwd)) {
     throw new ExecUsageError(
@@ -59,14 +57,16 @@ async function execTurn(opts: ExecOptions, io: ExecIo, meta: ExecMeta): Promise<
     sandboxHelperCommand: meta.sandboxHelperCommand ?? null,
   });
   try {
-    return await driveTurn(client, opts, io, { startParams, prompt, outputSchema, cwd });
+    const open = (): Promise<ThreadStartResponse> => openThread(client, opts, io, startParams, cwd);
+    return await driveTurn(client, opts, io, { open, prompt, outputSchema, cwd });
   } finally {
     await client.close();
   }
 }
 
 interface TurnPlan {
-  startParams: ReturnType<typeof threadStartParams>;
+  /** thread/start, or thread/resume for `codex exec resume`. */
+  open: () => Promise<ThreadStartResponse>;
   prompt: string;
   outputSchema: unknown;
   cwd: string;
@@ -108,7 +108,7 @@ async function driveTurn(
   };
   const unsubscribe = client.onNotification(onNotification);
 
-  const started: ThreadStartResponse = await client.request('thread/start', plan.startParams);
+  const started = await plan.open();
   threadId = started.thread.id;
   if (json) {
     writeEvent({ type: 'thread.started', thread_id: threadId });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseConfigOverride } from '@codex-ts/config';
-import type { ThreadStartParams, UserInput } from '@codex-ts/protocol';
+import type { ThreadResumeParams, ThreadStartParams, UserInput } from '@codex-ts/protocol';
 import { ExecUsageError, type ExecOptions } from './exec-options.js';
 
 /**
@@ -40,6 +40,15 @@ export function threadStartParams(opts: ExecOptions, cwd: string): ThreadStartPa
     config,
     ephemeral: opts.ephemeral,
   };
+}
+
+/**
+ * `thread/resume` params for `codex exec resume`: the settings a new run would start with (the
+ * current directory, flags, `-c` pairs), without `ephemeral` (a resumed thread keeps its rollout).
+ */
+export function threadResumeParams(start: ThreadStartParams, threadId: string): ThreadResumeParams {
+  const { ephemeral: _ephemeral, ...settings } = start;
+  return { ...settings, threadId };
 }
 
 /** Reads `--output-schema FILE`: it must hold a JSON object. */

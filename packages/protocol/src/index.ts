@@ -91,6 +91,40 @@ export type {
   ServerNotificationMethod,
   ServerNotification,
 } from './v2.js';
+export {
+  ThreadResumeParamsSchema,
+  ThreadForkParamsSchema,
+  ThreadReadParamsSchema,
+  ThreadListParamsSchema,
+  ThreadListCwdFilterSchema,
+  ThreadSortKeySchema,
+  SortDirectionSchema,
+  ThreadSourceKindSchema,
+  ThreadArchiveParamsSchema,
+  ThreadUnarchiveParamsSchema,
+  ThreadDeleteParamsSchema,
+  ThreadSetNameParamsSchema,
+} from './v2-threads.js';
+export type {
+  ThreadResumeParams,
+  ThreadResumeResponse,
+  ThreadForkParams,
+  ThreadForkResponse,
+  ThreadReadParams,
+  ThreadReadResponse,
+  ThreadListParams,
+  ThreadListResponse,
+  ThreadSourceKind,
+  ThreadArchiveParams,
+  ThreadArchiveResponse,
+  ThreadUnarchiveParams,
+  ThreadUnarchiveResponse,
+  ThreadDeleteParams,
+  ThreadDeleteResponse,
+  ThreadSetNameParams,
+  ThreadSetNameResponse,
+  ThreadStorageNotificationMap,
+} from './v2-threads.js';
 export type { CoreEvent } from './core-events.js';
 export { ExecItemSchema, ExecUsageSchema, ExecEventSchema } from './exec-events.js';
 export type { ExecItem, ExecUsage, ExecEvent } from './exec-events.js';

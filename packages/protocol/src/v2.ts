@@ -7,6 +7,7 @@ import {
   type AskForApproval,
 } from './common.js';
 import type { ThreadItem, TurnPlanStep } from './v2-items.js';
+import type { ThreadStorageNotificationMap } from './v2-threads.js';
 import { UserInputSchema } from './v2-items.js';
 
 // ---- shared objects -------------------------------------------------------------------------
@@ -177,7 +178,7 @@ export type TurnInterruptParams = z.infer<typeof TurnInterruptParamsSchema>;
 // ---- notifications (server -> client) -------------------------------------------------------
 
 /** Every server notification this implementation emits, keyed by method, with its params. */
-export interface ServerNotificationMap {
+export interface ServerNotificationMap extends ThreadStorageNotificationMap {
   'thread/started': { thread: Thread };
   'thread/status/changed': { threadId: string; status: ThreadStatus };
   'thread/tokenUsage/updated': { threadId: string; turnId: string; tokenUsage: ThreadTokenUsage };

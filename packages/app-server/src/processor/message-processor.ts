@@ -36,6 +36,11 @@ export class MessageProcessor {
       cliVersion: options.cliVersion,
       loadConfig: options.loadConfig ?? loadConfig,
       originator: new OriginatorState(options.env, options.originator),
+      broadcast: (notification, threadId) => {
+        for (const state of this.connections.values()) {
+          if (state.initialized) state.notify(notification, threadId);
+        }
+      },
     };
     this.methods = defaultMethodTable();
   }

@@ -1,6 +1,14 @@
 import { initializeHandler } from './handlers/initialize.js';
 import { modelListHandler } from './handlers/model-list.js';
+import { threadArchiveHandler } from './handlers/thread-archive.js';
+import { threadDeleteHandler } from './handlers/thread-delete.js';
+import { threadForkHandler } from './handlers/thread-fork.js';
+import { threadListHandler } from './handlers/thread-list.js';
+import { threadNameSetHandler } from './handlers/thread-name-set.js';
+import { threadReadHandler } from './handlers/thread-read.js';
+import { threadResumeHandler } from './handlers/thread-resume.js';
 import { threadStartHandler } from './handlers/thread-start.js';
+import { threadUnarchiveHandler } from './handlers/thread-unarchive.js';
 import { turnInterruptHandler } from './handlers/turn-interrupt.js';
 import { turnStartHandler } from './handlers/turn-start.js';
 import type { AnyRequestHandler } from './request-handler.js';
@@ -11,6 +19,14 @@ export function defaultMethodTable(): ReadonlyMap<string, AnyRequestHandler> {
     [
       initializeHandler,
       threadStartHandler,
+      threadResumeHandler,
+      threadForkHandler,
+      threadReadHandler,
+      threadListHandler,
+      threadArchiveHandler,
+      threadUnarchiveHandler,
+      threadDeleteHandler,
+      threadNameSetHandler,
       turnStartHandler,
       turnInterruptHandler,
       modelListHandler,

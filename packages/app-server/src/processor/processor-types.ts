@@ -1,13 +1,26 @@
 import type { LoadConfigOptions, ResolvedConfig } from '@codex-ts/config';
-import type { CodexThreadApi, StartThreadOptions } from '@codex-ts/core';
+import type {
+  CodexThreadApi,
+  ForkThreadOptions,
+  ResumeThreadOptions,
+  StartThreadOptions,
+  StoredThreadsApi,
+} from '@codex-ts/core';
 import type { ModelCatalog, RefreshStrategy } from '@codex-ts/models-manager';
 
 /** The part of a core thread the processor uses. */
 export type ThreadHandle = CodexThreadApi;
 
 /** The part of core's `ThreadManager` the processor uses (a fake can stand in for it in tests). */
-export interface ThreadManagerLike {
+export interface ThreadManagerLike extends StoredThreadsApi {
   startThread(options: StartThreadOptions): Promise<CodexThreadApi>;
+  /**
+   * Brings a stored thread back as a live one (or returns it when it is already loaded); the
+   * id may also be a thread name. Throws core's `ThreadNotFoundError` for an unknown thread.
+   */
+  resumeThread(options: ResumeThreadOptions): Promise<CodexThreadApi>;
+  /** Starts a new live thread whose history is a copy of a stored thread's. */
+  forkThread(options: ForkThreadOptions): Promise<CodexThreadApi>;
   /** The model catalog for `model/list` (refreshed online for a ChatGPT sign-in). */
   listModels(config: ResolvedConfig, strategy: RefreshStrategy): Promise<ModelCatalog>;
   getThread(id: string): CodexThreadApi | undefined;

@@ -1,3 +1,4 @@
+import type { ServerNotification } from '@codex-ts/protocol';
 import type { ClientRequestMethod, ClientRequestResult } from '../protocol/client-request-map.js';
 import type { ConnectionState } from './connection-state.js';
 import type { ConfigLoader, ThreadManagerLike } from './processor-types.js';
@@ -13,6 +14,11 @@ export interface ProcessorServices {
   readonly cliVersion: string;
   readonly loadConfig: ConfigLoader;
   readonly originator: OriginatorState;
+  /**
+   * Sends a notification to every initialized connection (thread/archived, ...). With
+   * `threadId`, each copy waits behind that connection's hold on the thread.
+   */
+  broadcast(notification: ServerNotification, threadId?: string): void;
 }
 
 export interface RequestContext<M extends ClientRequestMethod> {

@@ -7,6 +7,22 @@ import type {
   TurnInterruptParamsSchema,
   TurnStartParamsSchema,
   TurnStartResponse,
+  ThreadResumeParamsSchema,
+  ThreadResumeResponse,
+  ThreadForkParamsSchema,
+  ThreadForkResponse,
+  ThreadReadParamsSchema,
+  ThreadReadResponse,
+  ThreadListParamsSchema,
+  ThreadListResponse,
+  ThreadArchiveParamsSchema,
+  ThreadArchiveResponse,
+  ThreadUnarchiveParamsSchema,
+  ThreadUnarchiveResponse,
+  ThreadDeleteParamsSchema,
+  ThreadDeleteResponse,
+  ThreadSetNameParamsSchema,
+  ThreadSetNameResponse,
 } from '@codex-ts/protocol';
 import type {
   ModelListParamsSchema,
@@ -29,6 +45,29 @@ export interface ClientRequestMap {
     result: TurnInterruptResponse;
   };
   'model/list': { params: z.input<typeof ModelListParamsSchema>; result: ModelListResponse };
+  'thread/resume': {
+    params: z.input<typeof ThreadResumeParamsSchema>;
+    result: ThreadResumeResponse;
+  };
+  'thread/fork': { params: z.input<typeof ThreadForkParamsSchema>; result: ThreadForkResponse };
+  'thread/read': { params: z.input<typeof ThreadReadParamsSchema>; result: ThreadReadResponse };
+  'thread/list': { params: z.input<typeof ThreadListParamsSchema>; result: ThreadListResponse };
+  'thread/archive': {
+    params: z.input<typeof ThreadArchiveParamsSchema>;
+    result: ThreadArchiveResponse;
+  };
+  'thread/unarchive': {
+    params: z.input<typeof ThreadUnarchiveParamsSchema>;
+    result: ThreadUnarchiveResponse;
+  };
+  'thread/delete': {
+    params: z.input<typeof ThreadDeleteParamsSchema>;
+    result: ThreadDeleteResponse;
+  };
+  'thread/name/set': {
+    params: z.input<typeof ThreadSetNameParamsSchema>;
+    result: ThreadSetNameResponse;
+  };
 }
 
 export type ClientRequestMethod = keyof ClientRequestMap;

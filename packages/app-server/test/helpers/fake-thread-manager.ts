@@ -2,12 +2,17 @@ import type { ResolvedConfig } from '@codex-ts/config';
 import type {
   ApprovalRequester,
   CodexThreadApi,
+  ForkThreadOptions,
+  ResumeThreadOptions,
   StartThreadOptions,
+  ThreadListPage,
+  ThreadListQuery,
   TurnOverrides,
 } from '@codex-ts/core';
 import type { CoreEvent, Thread, ThreadStatus, Turn, UserInput } from '@codex-ts/protocol';
 import type { ThreadManagerLike } from '@codex-ts/app-server';
 import { ModelsManager, type ModelCatalog, type RefreshStrategy } from '@codex-ts/models-manager';
+import { FakeThreadStore, threadNotFound } from './fake-stored-threads.js';
 
 /**
  * A stand-in for core's ThreadManager so processor tests run without a model. Each turn emits the
@@ -23,9 +28,21 @@ export interface FakeThreadOptions {
   emitSynchronously?: boolean;
 }
 
+/** What a FakeThread starts from when it continues a stored thread. */
+export interface FakeThreadInit {
+  createdAt?: number;
+  name?: string | null;
+  preview?: string;
+  history?: Turn[];
+}
+
 export class FakeThreadManager implements ThreadManagerLike {
   readonly threads = new Map<string, FakeThread>();
   readonly started: StartThreadOptions[] = [];
+  readonly resumed: ResumeThreadOptions[] = [];
+  readonly forked: ForkThreadOptions[] = [];
+  /** Stored threads (rollouts + state DB in core); tests seed it with `store.add`. */
+  readonly store = new FakeThreadStore();
   startError: Error | null = null;
   shutdownCalls = 0;
   readonly modelListCalls: RefreshStrategy[] = [];
@@ -59,7 +76,77 @@ export class FakeThreadManager implements ThreadManagerLike {
       this.threadOptions,
     );
     this.threads.set(id, thread);
+    if (!thread.snapshot().ephemeral) this.store.add(thread.snapshot());
     return thread;
+  }
+
+  async resumeThread(options: ResumeThreadOptions): Promise<CodexThreadApi> {
+    this.resumed.push(options);
+    const entry = this.store.resolve(options.threadId);
+    if (!entry) throw threadNotFound(options.threadId);
+    const live = this.threads.get(entry.thread.id);
+    if (live) return live;
+    const stored = entry.thread;
+    const thread = new FakeThread(stored.id, options.config, false, this.threadOptions, {
+      createdAt: stored.createdAt,
+      name: stored.name,
+      preview: stored.preview,
+      history: stored.turns,
+    });
+    this.threads.set(stored.id, thread);
+    return thread;
+  }
+
+  async forkThread(options: ForkThreadOptions): Promise<CodexThreadApi> {
+    this.forked.push(options);
+    const source = this.store.resolve(options.threadId);
+    if (!source) throw threadNotFound(options.threadId);
+    const history = this.threads.get(source.thread.id)?.history ?? source.thread.turns;
+    const cut = options.lastTurnId ? history.findIndex((t) => t.id === options.lastTurnId) : -1;
+    const copied = cut >= 0 ? history.slice(0, cut + 1) : [...history];
+    const thread = (await this.startThread({
+      config: options.config,
+      ephemeral: options.ephemeral ?? false,
+    })) as FakeThread;
+    this.started.pop();
+    thread.history.push(...copied);
+    thread.preview = source.thread.preview;
+    return thread;
+  }
+
+  async readThread(_codexHome: string, threadId: string, includeTurns: boolean) {
+    const live = this.threads.get(threadId);
+    if (live) {
+      return { ...live.snapshot(), turns: includeTurns ? [...live.history] : [] };
+    }
+    const { thread } = this.store.require(threadId);
+    return { ...thread, turns: includeTurns ? thread.turns : [] };
+  }
+
+  async listThreads(query: ThreadListQuery): Promise<ThreadListPage> {
+    return this.store.list(query);
+  }
+
+  async archiveThread(_codexHome: string, threadId: string): Promise<void> {
+    this.store.require(threadId).archived = true;
+  }
+
+  async unarchiveThread(_codexHome: string, threadId: string) {
+    const entry = this.store.require(threadId);
+    entry.archived = false;
+    return entry.thread;
+  }
+
+  async deleteThread(_codexHome: string, threadId: string): Promise<void> {
+    this.store.require(threadId);
+    this.store.entries.delete(threadId);
+  }
+
+  async setThreadName(_codexHome: string, threadId: string, name: string): Promise<void> {
+    const entry = this.store.require(threadId);
+    entry.thread = { ...entry.thread, name };
+    const live = this.threads.get(threadId);
+    if (live) live.name = name;
   }
 
   getThread(id: string): CodexThreadApi | undefined {
@@ -79,14 +166,25 @@ export class FakeThread implements CodexThreadApi {
   private active: { turn: Turn; finish: (status: 'completed' | 'interrupted') => void } | null =
     null;
   private turnCounter = 0;
-  private readonly createdAt = Math.floor(Date.now() / 1000);
+  private readonly createdAt: number;
+  /** Completed turns, as a stored thread's `turns`. */
+  readonly history: Turn[];
+  name: string | null;
+  preview: string;
 
   constructor(
     readonly id: string,
     private readonly config: ResolvedConfig,
     private readonly ephemeral: boolean,
     private readonly options: FakeThreadOptions,
-  ) {}
+    init: FakeThreadInit = {},
+  ) {
+    this.createdAt = init.createdAt ?? Math.floor(Date.now() / 1000);
+    this.history = [...(init.history ?? [])];
+    this.turnCounter = this.history.length;
+    this.name = init.name ?? null;
+    this.preview = init.preview ?? '';
+  }
 
   currentConfig(): ResolvedConfig {
     return this.config;
@@ -96,7 +194,7 @@ export class FakeThread implements CodexThreadApi {
     return {
       id: this.id,
       sessionId: this.id,
-      preview: '',
+      preview: this.preview,
       ephemeral: this.ephemeral,
       modelProvider: this.config.modelProviderId,
       model: this.config.model,
@@ -107,7 +205,7 @@ export class FakeThread implements CodexThreadApi {
       cwd: this.config.cwd,
       cliVersion: '0.0.0-test',
       source: 'appServer',
-      name: null,
+      name: this.name,
       projectId: null,
       turns: [],
     };
@@ -160,10 +258,9 @@ export class FakeThread implements CodexThreadApi {
       this.status = { type: 'idle' };
       this.emit({ method: 'thread/status/changed', params: { threadId, status: this.status } });
       const now = Math.floor(Date.now() / 1000);
-      this.emit({
-        method: 'turn/completed',
-        params: { threadId, turn: { ...turn, status, completedAt: now, durationMs: 1 } },
-      });
+      const done = { ...turn, status, completedAt: now, durationMs: 1 };
+      this.history.push(done);
+      this.emit({ method: 'turn/completed', params: { threadId, turn: done } });
     };
     this.active = { turn, finish };
     if (this.options.emitSynchronously) {

@@ -21,6 +21,7 @@ import { UnifiedExecManager } from '../unified-exec/exec-session-manager.js';
 import type { ModelRuntime } from '../model/model-runtime.js';
 import { RecordingHistory } from './recording-history.js';
 import type { ThreadPersistence } from './thread-persistence.js';
+import type { RolloutItem } from '../rollout/rollout-line.js';
 import type { ShellInfo } from '../tools/tool-types.js';
 import { buildResponsesRequest } from '../turn/request-builder.js';
 import { finishedTurn, runTurnLoop, type TurnOutcome } from '../turn/run-turn.js';
@@ -63,8 +64,8 @@ export interface RestoredThreadState {
   createdAt: number;
   updatedAt: number;
   name: string | null;
-  /** A fork: the history goes into a new rollout (a resumed thread's is already in its file). */
-  fresh?: boolean;
+  /** A fork: the source's lines go into the new rollout (a resumed thread's are in its file). */
+  copiedLines?: RolloutItem[];
 }
 
 interface ActiveTurn {
@@ -105,7 +106,7 @@ export class CodexThread implements CodexThreadApi {
     // A new thread's rollout starts with the context every request carries; a fork's with the
     // history it copied.
     if (restored === undefined) persistence?.recordHistory(deps.initialContext);
-    else if (restored.fresh === true) persistence?.recordHistory(restored.history);
+    else if (restored.copiedLines !== undefined) persistence?.recordLines(restored.copiedLines);
   }
 
   /** The rollout file this thread appends to (null for an ephemeral thread). */

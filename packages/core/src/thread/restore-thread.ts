@@ -10,6 +10,8 @@ import type { RestoredThreadState } from './codex-thread.js';
 export interface RestoredRollout {
   id: string;
   state: RestoredThreadState;
+  /** The rollout's lines after session_meta (up to `lastTurnId`), for a fork to copy. */
+  lines: RolloutItem[];
 }
 
 /**
@@ -37,6 +39,9 @@ export async function restoreFromRollout(
       updatedAt: Math.floor(mtime / 1000),
       name: rebuilt.threadName,
     },
+    lines: items
+      .filter((line) => line.type !== 'session_meta')
+      .map((line) => ({ type: line.type, payload: line.payload }) as RolloutItem),
   };
 }
 

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { SessionSource, Thread } from '@codex-ts/protocol';
 import { ThreadNotFoundError } from '../errors.js';
 import { reconstructHistory } from '../rollout/reconstruct-history.js';
-import { sessionSourceFromRollout } from '../rollout/rollout-conversions.js';
+import { rolloutSessionSource, sessionSourceFromRollout } from '../rollout/rollout-conversions.js';
 import { findRolloutPath, listRolloutFiles } from '../rollout/rollout-list.js';
 import { ARCHIVED_SESSIONS_SUBDIR, rolloutPathFor } from '../rollout/rollout-paths.js';
 import { readRollout } from '../rollout/rollout-reader.js';
@@ -85,7 +85,9 @@ export class StoredThreads implements ThreadActivitySink {
       ...(query.searchTerm != null ? { searchTerm: query.searchTerm } : {}),
       archived: query.archived === true,
       ...(query.modelProviders != null ? { modelProviders: query.modelProviders } : {}),
-      ...(query.sourceKinds != null ? { sourceKinds: query.sourceKinds } : {}),
+      ...(query.sourceKinds != null
+        ? { sourceKinds: query.sourceKinds.map(storedSourceKind) }
+        : {}),
     });
     return { threads: result.rows.map(threadFromRow), nextCursor: result.nextCursor };
   }
@@ -218,6 +220,12 @@ export function threadFromRow(row: ThreadRow): Thread {
     projectId: null,
     turns: [],
   };
+}
+
+/** A v2 source kind (`appServer`, `cli`, ...) as session_meta stores it (`mcp`, `cli`, ...). */
+function storedSourceKind(kind: string): string {
+  const known: readonly string[] = ['cli', 'vscode', 'exec', 'appServer', 'unknown'];
+  return known.includes(kind) ? String(rolloutSessionSource(kind as SessionSource)) : kind;
 }
 
 function sourceOf(source: string): SessionSource {

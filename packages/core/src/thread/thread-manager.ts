@@ -1,3 +1,4 @@
+import { join, sep } from 'node:path';
 import type { ResolvedConfig } from '@codex-ts/config';
 import type { ModelCatalog, RefreshStrategy } from '@codex-ts/models-manager';
 import { resolveModelsEndpoint } from '@codex-ts/providers';
@@ -7,7 +8,8 @@ import { RolloutRecorder } from '../rollout/rollout-recorder.js';
 import { AuthManagers } from './auth-managers.js';
 import type { CodexThread } from './codex-thread.js';
 import type { Thread } from '@codex-ts/protocol';
-import { ThreadNotFoundError } from '../errors.js';
+import { ThreadArchivedError, ThreadNotFoundError } from '../errors.js';
+import { ARCHIVED_SESSIONS_SUBDIR } from '../rollout/rollout-paths.js';
 import { rolloutSessionSource } from '../rollout/rollout-conversions.js';
 import type { ThreadRow } from '../state-db/thread-row.js';
 import { restoreFromRollout, turnsFromRollout } from './restore-thread.js';
@@ -66,6 +68,7 @@ export class ThreadManager {
     const found = await this.stored.locate(codexHome, options.threadId);
     const loaded = this.threads.get(found.id);
     if (loaded) return loaded;
+    if (isArchivedRollout(codexHome, found.path)) throw new ThreadArchivedError(found.id);
     const restored = await restoreFromRollout(found.path);
     const row = await this.stored.row(codexHome, found.id);
     const thread = await buildThread(this.builderContext(), {
@@ -98,7 +101,13 @@ export class ThreadManager {
           threadId: id,
           meta: { ...meta, forked_from_id: source.id },
         }),
-      restored: { ...source.state, createdAt: now, updatedAt: now, name: null, fresh: true },
+      restored: {
+        ...source.state,
+        createdAt: now,
+        updatedAt: now,
+        name: null,
+        copiedLines: source.lines,
+      },
     });
     return this.adopt(thread);
   }
@@ -208,4 +217,8 @@ export class ThreadManager {
     this.threads.clear();
     await this.stored.close();
   }
+}
+
+function isArchivedRollout(codexHome: string, path: string): boolean {
+  return path.startsWith(join(codexHome, ARCHIVED_SESSIONS_SUBDIR) + sep);
 }

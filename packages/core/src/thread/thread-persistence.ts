@@ -31,6 +31,11 @@ export class ThreadPersistence {
     return this.recorder.path;
   }
 
+  /** Lines copied from another rollout (a fork), as they were. */
+  recordLines(items: readonly RolloutItem[]): void {
+    this.record([...items]);
+  }
+
   recordHistory(items: readonly HistoryItem[]): void {
     this.record(responseRolloutItems(items as unknown as RolloutResponseItem[]));
   }

@@ -124,6 +124,11 @@ describe('stored threads', () => {
     expect(live.threads.map((t) => t.id)).toEqual([fork.id]);
     const archived = await h.manager.listThreads({ codexHome: home, archived: true });
     expect(archived.threads.map((t) => t.id)).toEqual([h.thread.id]);
+    await expect(
+      secondManager(h).resumeThread({ config: h.config, threadId: h.thread.id }),
+    ).rejects.toThrow(
+      `session ${h.thread.id} is archived. Run \`codex unarchive ${h.thread.id}\` to unarchive it first.`,
+    );
     const back = await h.manager.unarchiveThread(home, h.thread.id);
     expect(back.id).toBe(h.thread.id);
 
