@@ -1,5 +1,7 @@
 // End-to-end: `codex exec resume` through the built binary (`npm run build` first) against the
 // fake Responses server. These need core's stored threads (rollouts, thread/list, resumeThread).
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Codex } from '@openai/codex-sdk';
 import {
@@ -8,6 +10,7 @@ import {
   completed,
   jsonLines,
   outputTextMessage,
+  REPO_ROOT,
   responseCreated,
   runCodex,
   sseResponse,
@@ -117,5 +120,44 @@ describe('the official @openai/codex-sdk resumes threads on our binary', () => {
     const [, second] = inputs();
     expect(second).toContain('remember kumquat');
     expect(second).toContain('noted');
+  });
+});
+
+describe('a rollout written by the Rust Codex', () => {
+  it('resumes with codex exec resume: the next request carries its turn', async () => {
+    const fixture = await readFile(
+      join(REPO_ROOT, 'packages/core/test/rollout/fixtures/rust-session.jsonl'),
+      'utf8',
+    );
+    const id = '0199e1a4-3b2c-7d41-9f0e-5a6b7c8d9e0f';
+    const dir = join(env.home.path, 'sessions', '2025', '10', '14');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, `rollout-2025-10-14T09-12-03-${id}.jsonl`), fixture);
+    answer('continuing', 'resp_r1');
+    // The session was with the openai provider: resuming keeps it, pointed at the fake server.
+    const run = await runCodex(
+      [
+        'exec',
+        '--json',
+        '--skip-git-repo-check',
+        '-c',
+        `openai_base_url="${env.server.url}"`,
+        'resume',
+        id,
+        'and the tests?',
+      ],
+      { cwd: env.work.path, env: baseEnv(env.home.path, { OPENAI_API_KEY: 'sk-test' }) },
+    );
+    expect(run.stderr).not.toContain('Error');
+    expect(run.code).toBe(0);
+    expect(jsonLines(run.stdout)[0]).toEqual({ type: 'thread.started', thread_id: id });
+    const input = JSON.stringify(env.server.modelRequests()[0]?.body);
+    expect(input).toContain('Why does GET /users return 500?');
+    expect(input).toContain('call_Qm3nV8sPz1');
+    expect(input).toContain('and the tests?');
+    // Our lines are appended to the same file, after Rust's.
+    const after = await readFile(join(dir, `rollout-2025-10-14T09-12-03-${id}.jsonl`), 'utf8');
+    expect(after.startsWith(fixture)).toBe(true);
+    expect(after.length).toBeGreaterThan(fixture.length);
   });
 });
