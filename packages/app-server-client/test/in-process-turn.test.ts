@@ -7,15 +7,13 @@ import {
 } from '@codex-ts/app-server-client';
 import {
   completed,
-  makeTempCodexHome,
+  inProcessServerEnv,
   outputTextMessage,
   responseCreated,
   sseResponse,
-  startFakeResponsesServer,
+  startModelTestEnv,
   usage,
-  type FakeResponsesServer,
-  type TempDir,
-  writeMockProviderConfig,
+  type ModelTestEnv,
 } from '@codex-ts/test-support';
 
 /**
@@ -23,21 +21,15 @@ import {
  * (Wire-level checks, including the official JSON Schema, live in packages/app-server/test.)
  */
 
-let home: TempDir;
-let workdir: TempDir;
-let model: FakeResponsesServer;
+let env: ModelTestEnv;
 let client: AppServerClient | undefined;
-
-function env(extra: Record<string, string> = {}): Record<string, string | undefined> {
-  return { PATH: process.env['PATH'], HOME: home.path, MOCK_KEY: 'dummy', ...extra };
-}
 
 async function connect(
   options: { env?: Record<string, string | undefined>; optOut?: string[] } = {},
 ): Promise<AppServerClient> {
   client = await AppServerClient.inProcess({
-    env: options.env ?? env(),
-    codexHome: home.path,
+    env: options.env ?? inProcessServerEnv(env),
+    codexHome: env.home.path,
     sessionSource: 'exec',
     cliVersion: '0.0.0-test',
     originator: 'codex_exec',
@@ -72,26 +64,18 @@ async function until(
 const text = (t: string) => [{ type: 'text' as const, text: t, text_elements: [] }];
 
 beforeEach(async () => {
-  model = await startFakeResponsesServer();
-  home = await makeTempCodexHome();
-  workdir = await makeTempCodexHome();
-  await writeMockProviderConfig(home.path, model.url, {
-    requestMaxRetries: 0,
-    streamMaxRetries: 0,
-  });
+  env = await startModelTestEnv({ mockProvider: { requestMaxRetries: 0, streamMaxRetries: 0 } });
 });
 
 afterEach(async () => {
   await client?.close();
   client = undefined;
-  await model.close();
-  await home.cleanup();
-  await workdir.cleanup();
+  await env.cleanup();
 });
 
 describe('in-process app server with core', () => {
   it('runs a plain message turn with the notification order of the Rust app server', async () => {
-    model.enqueue(
+    env.server.enqueue(
       sseResponse(
         responseCreated('resp_1'),
         outputTextMessage('Hello from the model', { deltas: 3 }),
@@ -100,14 +84,14 @@ describe('in-process app server with core', () => {
     );
     const c = await connect();
     expect(c.serverInfo.userAgent).toMatch(/^codex_exec\/0\.0\.0-test \(/);
-    expect(c.serverInfo.codexHome).toBe(home.path);
+    expect(c.serverInfo.codexHome).toBe(env.home.path);
     const seen = collect(c);
 
-    const started = await c.request('thread/start', { cwd: workdir.path, sandbox: 'read-only' });
+    const started = await c.request('thread/start', { cwd: env.work.path, sandbox: 'read-only' });
     expect(started).toMatchObject({
       model: 'gpt-test',
       modelProvider: 'mock',
-      cwd: workdir.path,
+      cwd: env.work.path,
       sandbox: { type: 'readOnly' },
       approvalsReviewer: 'user',
     });
@@ -151,17 +135,17 @@ describe('in-process app server with core', () => {
       .map((n) => (n.params as { delta: string }).delta);
     expect(deltas.join('')).toBe('Hello from the model');
 
-    const [request] = model.modelRequests();
+    const [request] = env.server.modelRequests();
     expect(JSON.stringify(request?.body)).toContain('hello');
   });
 
   it('respects notification opt-outs', async () => {
-    model.enqueue(
+    env.server.enqueue(
       sseResponse(responseCreated(), outputTextMessage('hi', { deltas: 2 }), completed()),
     );
     const c = await connect({ optOut: ['item/agentMessage/delta', 'thread/tokenUsage/updated'] });
     const seen = collect(c);
-    const { thread } = await c.request('thread/start', { cwd: workdir.path });
+    const { thread } = await c.request('thread/start', { cwd: env.work.path });
     await c.request('turn/start', { threadId: thread.id, input: text('hello') });
     await until(seen, 'turn/completed');
     const methods = seen.map((n) => n.method);
@@ -170,13 +154,13 @@ describe('in-process app server with core', () => {
   });
 
   it('interrupts a turn stuck on a slow stream', async () => {
-    model.enqueue({ kind: 'hang', events: [responseCreated()] });
+    env.server.enqueue({ kind: 'hang', events: [responseCreated()] });
     const c = await connect();
     const seen = collect(c);
-    const { thread } = await c.request('thread/start', { cwd: workdir.path });
+    const { thread } = await c.request('thread/start', { cwd: env.work.path });
     const { turn } = await c.request('turn/start', { threadId: thread.id, input: text('wait') });
     await until(seen, 'turn/started');
-    await model.waitForRequests(1);
+    await env.server.waitForRequests(1);
 
     await expect(
       c.request('turn/interrupt', { threadId: thread.id, turnId: turn.id }),
@@ -210,17 +194,17 @@ describe('in-process app server with core', () => {
   });
 
   it('fails thread/start with the missing API key message', async () => {
-    const c = await connect({ env: env({ MOCK_KEY: '' }) });
-    const error = await c.request('thread/start', { cwd: workdir.path }).catch((e: unknown) => e);
+    const c = await connect({ env: inProcessServerEnv(env, { MOCK_KEY: '' }) });
+    const error = await c.request('thread/start', { cwd: env.work.path }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppServerRequestError);
     expect((error as Error).message).toContain('Missing environment variable: MOCK_KEY');
   });
 
   it('AppServerClient.inProcess handshakes; close interrupts a running turn and rejects later requests', async () => {
-    model.enqueue({ kind: 'hang', events: [responseCreated()] });
+    env.server.enqueue({ kind: 'hang', events: [responseCreated()] });
     const c = await AppServerClient.inProcess({
-      env: env(),
-      codexHome: home.path,
+      env: inProcessServerEnv(env),
+      codexHome: env.home.path,
       sessionSource: 'exec',
       cliVersion: '0.0.0-test',
       clientInfo: { name: 'codex_tui', version: '0.0.0-test' },
@@ -229,10 +213,10 @@ describe('in-process app server with core', () => {
       /^codex_tui\/0\.0\.0-test \(.*\(codex_tui; 0\.0\.0-test\)$/,
     );
     const seen = collect(c);
-    const { thread } = await c.request('thread/start', { cwd: workdir.path });
+    const { thread } = await c.request('thread/start', { cwd: env.work.path });
     await c.request('turn/start', { threadId: thread.id, input: text('wait') });
     await until(seen, 'turn/started');
-    await model.waitForRequests(1);
+    await env.server.waitForRequests(1);
 
     const startedAt = Date.now();
     await c.close();

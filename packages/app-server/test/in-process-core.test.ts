@@ -1,44 +1,33 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createInProcessAppServer, type ServerNotificationMessage } from '@codex-ts/app-server';
+import type { ServerNotificationMessage } from '@codex-ts/app-server';
 import {
   completed,
-  makeTempCodexHome,
   outputTextMessage,
   responseCreated,
   sseResponse,
-  startFakeResponsesServer,
+  startModelTestEnv,
   usage,
-  type FakeResponsesServer,
-  type TempDir,
-  writeMockProviderConfig,
+  type ModelTestEnv,
 } from '@codex-ts/test-support';
-import { RpcHarness } from './helpers/rpc-harness.js';
+import { coreHarness } from './helpers/core-harness.js';
+import type { RpcHarness } from './helpers/rpc-harness.js';
 
 /**
  * The in-process app server over the real core and config, against the fake Responses server.
  * Every message the server sends is checked against the official schema by the harness.
  */
 
-let home: TempDir;
-let workdir: TempDir;
-let model: FakeResponsesServer;
+let env: ModelTestEnv;
 let harness: RpcHarness;
 
-function startServer(env: Record<string, string | undefined> = {}): RpcHarness {
-  harness = new RpcHarness(
-    createInProcessAppServer({
-      env: { PATH: process.env['PATH'], HOME: home.path, MOCK_KEY: 'dummy', ...env },
-      codexHome: home.path,
-      sessionSource: 'appServer',
-      cliVersion: '0.0.0-test',
-    }),
-  );
+function startServer(extraEnv: Record<string, string | undefined> = {}): RpcHarness {
+  harness = coreHarness(env, { env: extraEnv });
   return harness;
 }
 
 async function startThread(): Promise<string> {
   const result = await harness.call<{ thread: { id: string } }>('thread/start', {
-    cwd: workdir.path,
+    cwd: env.work.path,
     sandbox: 'read-only',
     approvalPolicy: 'never',
   });
@@ -49,26 +38,18 @@ async function startThread(): Promise<string> {
 const text = (t: string) => [{ type: 'text', text: t, text_elements: [] }];
 
 beforeEach(async () => {
-  model = await startFakeResponsesServer();
-  home = await makeTempCodexHome();
-  workdir = await makeTempCodexHome();
-  await writeMockProviderConfig(home.path, model.url, {
-    requestMaxRetries: 0,
-    streamMaxRetries: 0,
-  });
+  env = await startModelTestEnv({ mockProvider: { requestMaxRetries: 0, streamMaxRetries: 0 } });
 });
 
 afterEach(async () => {
   await harness.close();
-  await model.close();
-  await home.cleanup();
-  await workdir.cleanup();
+  await env.cleanup();
   expect(harness.problems).toEqual([]);
 });
 
 describe('in-process app server over core', () => {
   it('answers thread/start from the config and emits the message order of a plain turn', async () => {
-    model.enqueue(
+    env.server.enqueue(
       sseResponse(
         responseCreated('resp_1'),
         outputTextMessage('Hi there, friend', { deltas: 2 }),
@@ -78,14 +59,14 @@ describe('in-process app server over core', () => {
     startServer();
     await harness.initialize();
     const started = await harness.call<Record<string, unknown>>('thread/start', {
-      cwd: workdir.path,
+      cwd: env.work.path,
       sandbox: 'read-only',
       approvalPolicy: 'never',
     });
     expect(started).toMatchObject({
       model: 'gpt-test',
       modelProvider: 'mock',
-      cwd: workdir.path,
+      cwd: env.work.path,
       approvalPolicy: 'never',
       sandbox: { type: 'readOnly' },
     });
@@ -128,7 +109,7 @@ describe('in-process app server over core', () => {
 
   it('refuses requests before initialize, a second initialize and unknown methods', async () => {
     startServer();
-    expect(await harness.callError('thread/start', { cwd: workdir.path })).toEqual({
+    expect(await harness.callError('thread/start', { cwd: env.work.path })).toEqual({
       code: -32600,
       message: 'Not initialized',
     });
@@ -160,12 +141,12 @@ describe('in-process app server over core', () => {
   it('fails thread/start with the missing API key message', async () => {
     startServer({ MOCK_KEY: undefined });
     await harness.initialize();
-    const error = await harness.callError('thread/start', { cwd: workdir.path });
+    const error = await harness.callError('thread/start', { cwd: env.work.path });
     expect(error.message).toContain('Missing environment variable: MOCK_KEY');
   });
 
   it('interrupts a turn stuck on a slow stream', async () => {
-    model.enqueue({ kind: 'hang', events: [responseCreated()] });
+    env.server.enqueue({ kind: 'hang', events: [responseCreated()] });
     startServer();
     await harness.initialize();
     const threadId = await startThread();
@@ -174,7 +155,7 @@ describe('in-process app server over core', () => {
       input: text('wait'),
     });
     await harness.waitForNotification('turn/started');
-    await model.waitForRequests(1);
+    await env.server.waitForRequests(1);
 
     const response = await harness.request('turn/interrupt', { threadId, turnId: turn.id });
     expect(response).toMatchObject({ result: {} });
@@ -186,13 +167,13 @@ describe('in-process app server over core', () => {
   });
 
   it('close interrupts a running turn and ends the channel', async () => {
-    model.enqueue({ kind: 'hang', events: [responseCreated()] });
+    env.server.enqueue({ kind: 'hang', events: [responseCreated()] });
     startServer();
     await harness.initialize();
     const threadId = await startThread();
     await harness.call('turn/start', { threadId, input: text('wait') });
     await harness.waitForNotification('turn/started');
-    await model.waitForRequests(1);
+    await env.server.waitForRequests(1);
     await harness.close();
     expect(harness.server.fromServer.closed).toBe(true);
     const completedNote = harness.notifications().find((n) => n.method === 'turn/completed');

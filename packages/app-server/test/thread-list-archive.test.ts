@@ -1,64 +1,22 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-// Deep imports: the processor must be testable without loading core (see the fake thread manager).
-import { MessageProcessor } from '../src/processor/message-processor.js';
-import { serveInProcess } from '../src/transport/serve-in-process.js';
-import { makeTempCodexHome, type TempDir } from '@codex-ts/test-support';
+import { describe, expect, it } from 'vitest';
 import { storedThread } from './helpers/fake-stored-threads.js';
-import { FakeThreadManager } from './helpers/fake-thread-manager.js';
-import { RpcHarness } from './helpers/rpc-harness.js';
+import { useFakeThreadServer } from './helpers/fake-thread-server.js';
 
-let home: TempDir;
-let harnesses: RpcHarness[];
-let threads: FakeThreadManager;
-let processor: MessageProcessor;
-
-async function start(): Promise<RpcHarness> {
-  threads = new FakeThreadManager();
-  processor = new MessageProcessor({
-    threadManager: threads,
-    codexHome: home.path,
-    env: { PATH: process.env['PATH'] },
-    cliVersion: '0.0.0-test',
-  });
-  const harness = new RpcHarness(
-    serveInProcess(processor, { shutdown: () => processor.shutdown() }),
-  );
-  harnesses = [harness];
-  await harness.initialize();
-  return harness;
-}
-
-async function secondClient(): Promise<RpcHarness> {
-  const harness = new RpcHarness(serveInProcess(processor));
-  harnesses.unshift(harness);
-  await harness.initialize();
-  return harness;
-}
+const server = useFakeThreadServer();
 
 interface ListResult {
   data: Array<{ id: string; name: string | null }>;
   nextCursor: string | null;
 }
 
-beforeEach(async () => {
-  home = await makeTempCodexHome();
-  harnesses = [];
-});
-
-afterEach(async () => {
-  for (const harness of harnesses) await harness.close();
-  for (const harness of harnesses) expect(harness.problems).toEqual([]);
-  await home.cleanup();
-});
-
 describe('thread/list', () => {
   it('maps the params to the core query with the Rust defaults', async () => {
-    const harness = await start();
+    const harness = await server.start();
     await harness.call('thread/list', {});
-    expect(threads.store.queries[0]).toEqual({
-      codexHome: home.path,
+    expect(server.threads.store.queries[0]).toEqual({
+      codexHome: server.home.path,
       limit: 25,
       cursor: null,
       sortKey: 'created_at',
@@ -72,7 +30,7 @@ describe('thread/list', () => {
   });
 
   it('passes filters, paging and sorting through; clamps the limit to 1..100', async () => {
-    const harness = await start();
+    const harness = await server.start();
     await harness.call('thread/list', {
       limit: 500,
       cursor: 'offset:3',
@@ -85,7 +43,7 @@ describe('thread/list', () => {
       sourceKinds: ['exec', 'appServer'],
     });
     await harness.call('thread/list', { limit: 0, cwd: ['/a', '/b'], sortKey: 'recency_at' });
-    expect(threads.store.queries[0]).toMatchObject({
+    expect(server.threads.store.queries[0]).toMatchObject({
       limit: 100,
       cursor: 'offset:3',
       sortKey: 'updated_at',
@@ -96,7 +54,7 @@ describe('thread/list', () => {
       modelProviders: null,
       sourceKinds: ['exec', 'appServer'],
     });
-    expect(threads.store.queries[1]).toMatchObject({
+    expect(server.threads.store.queries[1]).toMatchObject({
       limit: 1,
       cwds: ['/a', '/b'],
       sortKey: 'updated_at',
@@ -105,18 +63,18 @@ describe('thread/list', () => {
 
   it('defaults the provider filter to the configured provider', async () => {
     await writeFile(
-      join(home.path, 'config.toml'),
+      join(server.home.path, 'config.toml'),
       'model_provider = "mock"\n[model_providers.mock]\nname = "mock"\nbase_url = "http://127.0.0.1:1/v1"\n',
     );
-    const harness = await start();
+    const harness = await server.start();
     await harness.call('thread/list', { modelProviders: null });
-    expect(threads.store.queries[0]?.modelProviders).toEqual(['mock']);
+    expect(server.threads.store.queries[0]?.modelProviders).toEqual(['mock']);
   });
 
   it('pages through the threads with nextCursor, newest first', async () => {
-    const harness = await start();
+    const harness = await server.start();
     const seeded = [1, 2, 3, 4, 5].map((n) =>
-      threads.store.add(storedThread({ createdAt: 1_800_000_000 + n })),
+      server.threads.store.add(storedThread({ createdAt: 1_800_000_000 + n })),
     );
     const first = await harness.call<ListResult>('thread/list', { limit: 2 });
     expect(first.data.map((t) => t.id)).toEqual([seeded[4]?.id, seeded[3]?.id]);
@@ -135,9 +93,9 @@ describe('thread/list', () => {
   });
 
   it('skips excluded threads and still fills the page', async () => {
-    const harness = await start();
+    const harness = await server.start();
     const seeded = [1, 2, 3, 4].map((n) =>
-      threads.store.add(storedThread({ createdAt: 1_800_000_000 + n })),
+      server.threads.store.add(storedThread({ createdAt: 1_800_000_000 + n })),
     );
     const page = await harness.call<ListResult>('thread/list', {
       limit: 2,
@@ -148,7 +106,7 @@ describe('thread/list', () => {
   });
 
   it('refuses what the local server cannot do', async () => {
-    const harness = await start();
+    const harness = await server.start();
     expect(await harness.callError('thread/list', { originators: ['x'] })).toMatchObject({
       code: -32600,
     });
@@ -168,11 +126,11 @@ describe('thread/list', () => {
 
 describe('thread/archive, thread/unarchive, thread/delete', () => {
   it('archives and unarchives, notifying every client after the answer', async () => {
-    const harness = await start();
-    const other = await secondClient();
-    const stored = threads.store.add(storedThread());
+    const harness = await server.start();
+    const other = await server.secondClient();
+    const stored = server.threads.store.add(storedThread());
     expect(await harness.call('thread/archive', { threadId: stored.id })).toEqual({});
-    expect(threads.store.entries.get(stored.id)?.archived).toBe(true);
+    expect(server.threads.store.entries.get(stored.id)?.archived).toBe(true);
     const archived = await harness.waitForNotification('thread/archived');
     expect(archived.params).toEqual({ threadId: stored.id });
     expect((await other.waitForNotification('thread/archived')).params).toEqual({
@@ -191,18 +149,18 @@ describe('thread/archive, thread/unarchive, thread/delete', () => {
   });
 
   it('deletes a thread and tells every client', async () => {
-    const harness = await start();
-    const other = await secondClient();
-    const stored = threads.store.add(storedThread());
+    const harness = await server.start();
+    const other = await server.secondClient();
+    const stored = server.threads.store.add(storedThread());
     expect(await harness.call('thread/delete', { threadId: stored.id })).toEqual({});
-    expect(threads.store.entries.has(stored.id)).toBe(false);
+    expect(server.threads.store.entries.has(stored.id)).toBe(false);
     expect((await other.waitForNotification('thread/deleted')).params).toEqual({
       threadId: stored.id,
     });
   });
 
   it('refuses unknown and malformed ids with the Rust messages', async () => {
-    const harness = await start();
+    const harness = await server.start();
     const missing = '019b9999-0000-7000-8000-000000000000';
     for (const method of ['thread/archive', 'thread/unarchive', 'thread/delete']) {
       expect(await harness.callError(method, { threadId: missing })).toMatchObject({
@@ -220,13 +178,13 @@ describe('thread/archive, thread/unarchive, thread/delete', () => {
 
 describe('thread/name/set', () => {
   it('names a thread (trimmed) and notifies thread/name/updated', async () => {
-    const harness = await start();
-    const other = await secondClient();
-    const stored = threads.store.add(storedThread());
+    const harness = await server.start();
+    const other = await server.secondClient();
+    const stored = server.threads.store.add(storedThread());
     expect(
       await harness.call('thread/name/set', { threadId: stored.id, name: '  release prep ' }),
     ).toEqual({});
-    expect(threads.store.entries.get(stored.id)?.thread.name).toBe('release prep');
+    expect(server.threads.store.entries.get(stored.id)?.thread.name).toBe('release prep');
     expect((await other.waitForNotification('thread/name/updated')).params).toEqual({
       threadId: stored.id,
       threadName: 'release prep',
@@ -234,8 +192,8 @@ describe('thread/name/set', () => {
   });
 
   it('refuses an empty name and an unknown thread as Rust does', async () => {
-    const harness = await start();
-    const stored = threads.store.add(storedThread());
+    const harness = await server.start();
+    const stored = server.threads.store.add(storedThread());
     expect(await harness.callError('thread/name/set', { threadId: stored.id, name: '  ' })).toEqual(
       { code: -32600, message: 'thread name must not be empty' },
     );

@@ -1,42 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-// Deep imports: the processor must be testable without loading core (see the fake thread manager).
-import { MessageProcessor } from '../src/processor/message-processor.js';
-import { serveInProcess } from '../src/transport/serve-in-process.js';
-import { makeTempCodexHome, type TempDir } from '@codex-ts/test-support';
+import { describe, expect, it } from 'vitest';
 import { completedTurn, storedThread } from './helpers/fake-stored-threads.js';
-import { FakeThreadManager } from './helpers/fake-thread-manager.js';
-import { RpcHarness } from './helpers/rpc-harness.js';
+import { useFakeThreadServer } from './helpers/fake-thread-server.js';
 
-let home: TempDir;
-let harnesses: RpcHarness[];
-let threads: FakeThreadManager;
-let processor: MessageProcessor;
-
-async function start(): Promise<RpcHarness> {
-  threads = new FakeThreadManager();
-  processor = new MessageProcessor({
-    threadManager: threads,
-    codexHome: home.path,
-    env: { PATH: process.env['PATH'] },
-    cliVersion: '0.0.0-test',
-  });
-  const harness = new RpcHarness(
-    serveInProcess(processor, { shutdown: () => processor.shutdown() }),
-  );
-  harnesses = [harness];
-  await harness.initialize();
-  return harness;
-}
-
-/** A second client of the same server. */
-async function secondClient(): Promise<RpcHarness> {
-  const harness = new RpcHarness(serveInProcess(processor));
-  harnesses.unshift(harness);
-  await harness.initialize();
-  return harness;
-}
+const server = useFakeThreadServer();
 
 interface ThreadResult {
   thread: { id: string; turns: Array<{ id: string }>; name: string | null; preview: string };
@@ -44,21 +12,10 @@ interface ThreadResult {
   model: string;
 }
 
-beforeEach(async () => {
-  home = await makeTempCodexHome();
-  harnesses = [];
-});
-
-afterEach(async () => {
-  for (const harness of harnesses) await harness.close();
-  for (const harness of harnesses) expect(harness.problems).toEqual([]);
-  await home.cleanup();
-});
-
 function seed(fields: Parameters<typeof storedThread>[0] = {}) {
-  return threads.store.add(
+  return server.threads.store.add(
     storedThread({
-      cwd: home.path,
+      cwd: server.home.path,
       turns: [completedTurn('turn-1', 'first'), completedTurn('turn-2', 'second')],
       ...fields,
     }),
@@ -67,7 +24,7 @@ function seed(fields: Parameters<typeof storedThread>[0] = {}) {
 
 describe('thread/resume', () => {
   it('answers with the stored thread, its turns and settings; no thread/started follows', async () => {
-    const harness = await start();
+    const harness = await server.start();
     const stored = seed({ model: 'gpt-stored', name: 'refactor' });
     const result = await harness.call<ThreadResult>('thread/resume', { threadId: stored.id });
     expect(result.thread.id).toBe(stored.id);
@@ -75,16 +32,16 @@ describe('thread/resume', () => {
     expect(result.thread.name).toBe('refactor');
     // Without a model in the request, the stored thread's model and cwd are used (as Rust).
     expect(result.model).toBe('gpt-stored');
-    expect(result.cwd).toBe(home.path);
-    expect(threads.resumed[0]?.threadId).toBe(stored.id);
-    expect(threads.resumed[0]?.config.model).toBe('gpt-stored');
+    expect(result.cwd).toBe(server.home.path);
+    expect(server.threads.resumed[0]?.threadId).toBe(stored.id);
+    expect(server.threads.resumed[0]?.config.model).toBe('gpt-stored');
     await harness.call('model/list', {});
     expect(harness.notifications().map((n) => n.method)).not.toContain('thread/started');
   });
 
   it('keeps the request settings over the stored ones, and leaves turns out with excludeTurns', async () => {
-    const harness = await start();
-    const other = join(home.path, 'other');
+    const harness = await server.start();
+    const other = join(server.home.path, 'other');
     await mkdir(other);
     const stored = seed({ model: 'gpt-stored' });
     const result = await harness.call<ThreadResult>('thread/resume', {
@@ -97,11 +54,11 @@ describe('thread/resume', () => {
     expect(result.model).toBe('gpt-requested');
     expect(result.cwd).toBe(other);
     expect(result.thread.turns).toEqual([]);
-    expect(threads.resumed[0]?.config.sandboxMode).toBe('read-only');
+    expect(server.threads.resumed[0]?.config.sandboxMode).toBe('read-only');
   });
 
   it('resumes by thread name and then runs turns on the thread', async () => {
-    const harness = await start();
+    const harness = await server.start();
     const stored = seed({ name: 'my-task' });
     const result = await harness.call<ThreadResult>('thread/resume', { threadId: 'my-task' });
     expect(result.thread.id).toBe(stored.id);
@@ -114,8 +71,8 @@ describe('thread/resume', () => {
   });
 
   it('rejoins a live thread without doubling its notifications', async () => {
-    const harness = await start();
-    const started = await harness.call<ThreadResult>('thread/start', { cwd: home.path });
+    const harness = await server.start();
+    const started = await harness.call<ThreadResult>('thread/start', { cwd: server.home.path });
     const resumed = await harness.call<ThreadResult>('thread/resume', {
       threadId: started.thread.id,
     });
@@ -129,7 +86,7 @@ describe('thread/resume', () => {
   });
 
   it('answers an unknown thread with the Rust message and bad params with -32602', async () => {
-    const harness = await start();
+    const harness = await server.start();
     const missing = '019b9999-0000-7000-8000-000000000000';
     expect(await harness.callError('thread/resume', { threadId: missing })).toEqual({
       code: -32600,
@@ -152,14 +109,14 @@ describe('thread/resume', () => {
 
 describe('thread/fork', () => {
   it('starts a new thread with the copied turns, then thread/started to every client', async () => {
-    const harness = await start();
-    const other = await secondClient();
+    const harness = await server.start();
+    const other = await server.secondClient();
     const stored = seed({ preview: 'fix the bug' });
     const result = await harness.call<ThreadResult>('thread/fork', { threadId: stored.id });
     expect(result.thread.id).not.toBe(stored.id);
     expect(result.thread.turns.map((t) => t.id)).toEqual(['turn-1', 'turn-2']);
-    expect(result.cwd).toBe(home.path);
-    expect(threads.forked[0]).toMatchObject({
+    expect(result.cwd).toBe(server.home.path);
+    expect(server.threads.forked[0]).toMatchObject({
       threadId: stored.id,
       ephemeral: false,
       lastTurnId: null,
@@ -176,7 +133,7 @@ describe('thread/fork', () => {
   });
 
   it('passes lastTurnId and ephemeral through and honours excludeTurns', async () => {
-    const harness = await start();
+    const harness = await server.start();
     const stored = seed();
     const result = await harness.call<ThreadResult>('thread/fork', {
       threadId: stored.id,
@@ -185,13 +142,13 @@ describe('thread/fork', () => {
       excludeTurns: true,
     });
     expect(result.thread.turns).toEqual([]);
-    expect(threads.forked[0]).toMatchObject({ lastTurnId: 'turn-1', ephemeral: true });
-    const read = threads.threads.get(result.thread.id)?.history.map((t) => t.id);
+    expect(server.threads.forked[0]).toMatchObject({ lastTurnId: 'turn-1', ephemeral: true });
+    const read = server.threads.threads.get(result.thread.id)?.history.map((t) => t.id);
     expect(read).toEqual(['turn-1']);
   });
 
   it('answers an unknown source thread with an error', async () => {
-    const harness = await start();
+    const harness = await server.start();
     const error = await harness.callError('thread/fork', { threadId: 'no-such-thread' });
     expect(error).toMatchObject({
       code: -32600,
@@ -202,7 +159,7 @@ describe('thread/fork', () => {
 
 describe('thread/read', () => {
   it('reads a stored thread with or without its turns', async () => {
-    const harness = await start();
+    const harness = await server.start();
     const stored = seed();
     const bare = await harness.call<ThreadResult>('thread/read', { threadId: stored.id });
     expect(bare.thread.id).toBe(stored.id);
@@ -215,7 +172,7 @@ describe('thread/read', () => {
   });
 
   it('refuses an unknown or malformed thread id as Rust does', async () => {
-    const harness = await start();
+    const harness = await server.start();
     const missing = '019b9999-0000-7000-8000-000000000000';
     expect(await harness.callError('thread/read', { threadId: missing })).toEqual({
       code: -32600,

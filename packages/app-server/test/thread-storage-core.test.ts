@@ -1,38 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createInProcessAppServer } from '@codex-ts/app-server';
 import {
   completed,
-  makeTempCodexHome,
   outputTextMessage,
   responseCreated,
   sseResponse,
-  startFakeResponsesServer,
+  startModelTestEnv,
   usage,
-  type FakeResponsesServer,
-  type TempDir,
-  writeMockProviderConfig,
+  type ModelTestEnv,
 } from '@codex-ts/test-support';
-import { RpcHarness } from './helpers/rpc-harness.js';
+import { coreHarness } from './helpers/core-harness.js';
+import type { RpcHarness } from './helpers/rpc-harness.js';
 
 /**
  * The stored-thread methods over the real core (rollouts + state DB in a temp CODEX_HOME). Every
  * message is checked against the official schema by the harness.
  */
 
-let home: TempDir;
-let workdir: TempDir;
-let model: FakeResponsesServer;
+let env: ModelTestEnv;
 let harnesses: RpcHarness[];
 
 function connect(sessionSource: 'exec' | 'appServer' = 'exec'): RpcHarness {
-  const harness = new RpcHarness(
-    createInProcessAppServer({
-      env: { PATH: process.env['PATH'], HOME: home.path, MOCK_KEY: 'dummy' },
-      codexHome: home.path,
-      sessionSource,
-      cliVersion: '0.0.0-test',
-    }),
-  );
+  const harness = coreHarness(env, { sessionSource });
   harnesses.push(harness);
   return harness;
 }
@@ -48,13 +36,13 @@ async function storedThread(
   prompt: string,
   sessionSource: 'exec' | 'appServer' = 'exec',
 ): Promise<string> {
-  model.enqueue(
+  env.server.enqueue(
     sseResponse(responseCreated(), outputTextMessage('noted'), completed('r', usage({}))),
   );
   const harness = connect(sessionSource);
   await harness.initialize();
   const { thread } = await harness.call<{ thread: ThreadShape }>('thread/start', {
-    cwd: workdir.path,
+    cwd: env.work.path,
   });
   await harness.call('turn/start', {
     threadId: thread.id,
@@ -66,18 +54,13 @@ async function storedThread(
 }
 
 beforeEach(async () => {
-  model = await startFakeResponsesServer();
-  home = await makeTempCodexHome();
-  workdir = await makeTempCodexHome();
+  env = await startModelTestEnv({ mockProvider: { requestMaxRetries: 0 } });
   harnesses = [];
-  await writeMockProviderConfig(home.path, model.url, { requestMaxRetries: 0 });
 });
 
 afterEach(async () => {
   for (const harness of harnesses) await harness.close();
-  await model.close();
-  await home.cleanup();
-  await workdir.cleanup();
+  await env.cleanup();
   for (const harness of harnesses) expect(harness.problems).toEqual([]);
 });
 
@@ -89,7 +72,7 @@ describe('stored threads over core', () => {
 
     const listed = await harness.call<{ data: ThreadShape[]; nextCursor: string | null }>(
       'thread/list',
-      { sourceKinds: ['exec'], cwd: workdir.path },
+      { sourceKinds: ['exec'], cwd: env.work.path },
     );
     expect(listed.data.map((t) => t.id)).toEqual([id]);
 
@@ -101,7 +84,7 @@ describe('stored threads over core', () => {
 
     await harness.call('thread/name/set', { threadId: id, name: 'fruit' });
     await harness.waitForNotification('thread/name/updated');
-    model.enqueue(
+    env.server.enqueue(
       sseResponse(responseCreated(), outputTextMessage('kumquat'), completed('r2', usage({}))),
     );
     const resumed = await harness.call<{ thread: ThreadShape }>('thread/resume', {
@@ -115,7 +98,7 @@ describe('stored threads over core', () => {
       input: [{ type: 'text', text: 'which fruit?', text_elements: [] }],
     });
     await harness.waitForNotification('turn/completed');
-    expect(JSON.stringify(model.modelRequests()[1]?.body)).toContain('remember kumquat');
+    expect(JSON.stringify(env.server.modelRequests()[1]?.body)).toContain('remember kumquat');
   });
 
   it('forks, archives and deletes, with their notifications', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppServerRequestError } from '@codex-ts/app-server-client';
 import type { Thread } from '@codex-ts/protocol';
+import { sampleThread } from '@codex-ts/test-support';
 import { execResumeArgs } from '../src/exec-command.js';
 import {
   SessionCommandError,
@@ -17,27 +18,7 @@ import {
 const ID = '019a0000-0000-7000-8000-00000000000a';
 const MISSING = '019a0000-0000-7000-8000-0000000000ff';
 
-function thread(id: string, fields: Partial<Thread> = {}): Thread {
-  return {
-    id,
-    sessionId: id,
-    preview: '',
-    ephemeral: false,
-    modelProvider: 'openai',
-    model: null,
-    createdAt: 1,
-    updatedAt: 1,
-    status: { type: 'notLoaded' },
-    path: null,
-    cwd: '/work',
-    cliVersion: '0.0.0',
-    source: 'cli',
-    name: null,
-    projectId: null,
-    turns: [],
-    ...fields,
-  };
-}
+const thread = sampleThread;
 
 /** A fake server over a list of stored threads (`archived` marks the archived ones). */
 function fakeServer(stored: Array<Thread & { archived?: boolean }>) {

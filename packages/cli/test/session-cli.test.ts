@@ -3,12 +3,11 @@
 // these need core's stored threads (rollouts, thread/list, fork, archive).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  baseEnv,
   completed,
   jsonLines,
   outputTextMessage,
   responseCreated,
-  runCodex,
+  runCodexInEnv,
   sseResponse,
   startModelTestEnv,
   usage,
@@ -23,12 +22,7 @@ beforeEach(async () => {
 
 afterEach(() => env.cleanup());
 
-function codex(args: string[]) {
-  return runCodex(args, {
-    cwd: env.work.path,
-    env: baseEnv(env.home.path, { MOCK_KEY: 'dummy' }),
-  });
-}
+const codex = (args: string[]) => runCodexInEnv(env, args);
 
 async function storedThread(): Promise<string> {
   env.server.enqueue(

@@ -13,6 +13,7 @@ import {
   REPO_ROOT,
   responseCreated,
   runCodex,
+  runExecJsonInEnv,
   sseResponse,
   startModelTestEnv,
   usage,
@@ -28,11 +29,7 @@ beforeEach(async () => {
 afterEach(() => env.cleanup());
 
 function exec(args: string[], stdin?: string) {
-  return runCodex(['exec', '--json', '--skip-git-repo-check', ...args], {
-    cwd: env.work.path,
-    env: baseEnv(env.home.path, { MOCK_KEY: 'dummy' }),
-    ...(stdin !== undefined ? { stdin } : {}),
-  });
+  return runExecJsonInEnv(env, args, stdin !== undefined ? { stdin } : {});
 }
 
 function answer(text: string, id: string): void {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppServerRequestError, type AppServerClient } from '@codex-ts/app-server-client';
 import type { Thread } from '@codex-ts/protocol';
+import { sampleThread } from '@codex-ts/test-support';
 import type { ExecIo, ExecOptions } from '../src/exec-options.js';
 import { ExecResumeError } from '../src/exec-options.js';
 import { isResume, openThread } from '../src/open-thread.js';
@@ -15,25 +16,7 @@ const UUID_B = '019a0000-0000-7000-8000-00000000000b';
 const UUID_C = '019a0000-0000-7000-8000-00000000000c';
 
 function thread(id: string, fields: Partial<Thread> = {}): Thread {
-  return {
-    id,
-    sessionId: id,
-    preview: '',
-    ephemeral: false,
-    modelProvider: 'openai',
-    model: null,
-    createdAt: 1,
-    updatedAt: 1,
-    status: { type: 'notLoaded' },
-    path: null,
-    cwd: '/nowhere',
-    cliVersion: '0.0.0',
-    source: 'exec',
-    name: null,
-    projectId: null,
-    turns: [],
-    ...fields,
-  };
+  return sampleThread(id, { cwd: '/nowhere', source: 'exec', ...fields });
 }
 
 /** Answers thread/list from `pages` (one per call) and records every request. */

@@ -4,13 +4,13 @@ import { deflateSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExecEventSchema } from '@codex-ts/protocol';
 import {
-  baseEnv,
   completed,
   functionCall,
   jsonLines,
   outputTextMessage,
   responseCreated,
-  runCodex,
+  runCodexInEnv,
+  runExecJsonInEnv,
   sseResponse,
   startModelTestEnv,
   usage,
@@ -29,12 +29,7 @@ beforeEach(async () => {
 
 afterEach(() => env.cleanup());
 
-function exec(args: string[]) {
-  return runCodex(['exec', '--json', '--skip-git-repo-check', ...args], {
-    cwd: env.work.path,
-    env: baseEnv(env.home.path, { MOCK_KEY: 'dummy' }),
-  });
-}
+const exec = (args: string[]) => runExecJsonInEnv(env, args);
 
 function masked(events: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
   return events.map((e) => (e['type'] === 'thread.started' ? { ...e, thread_id: '<uuid>' } : e));
@@ -384,10 +379,13 @@ describe('codex exec --json with hosted web search', () => {
     expect((await exec(['--sandbox', 'danger-full-access', 'unsandboxed'])).code).toBe(0);
     expect(webSearchTools(2)).toEqual([{ type: 'web_search', external_web_access: true }]);
 
-    const run = await runCodex(
-      ['--search', 'exec', '--json', '--skip-git-repo-check', 'live please'],
-      { cwd: env.work.path, env: baseEnv(env.home.path, { MOCK_KEY: 'dummy' }) },
-    );
+    const run = await runCodexInEnv(env, [
+      '--search',
+      'exec',
+      '--json',
+      '--skip-git-repo-check',
+      'live please',
+    ]);
     expect(run.code).toBe(0);
     expect(webSearchTools(3)).toEqual([{ type: 'web_search', external_web_access: true }]);
   });

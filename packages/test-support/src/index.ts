@@ -44,10 +44,11 @@ export { appServerSchemaValidator, RESPONSE_DEFINITIONS, SCHEMA_DIR } from './ap
 export type { AppServerSchemaValidator, SchemaViolation } from './app-server-schema.js';
 export { writeMockProviderConfig } from './mock-provider-config.js';
 export type { MockProviderOptions } from './mock-provider-config.js';
-export { startModelTestEnv } from './model-test-env.js';
+export { startModelTestEnv, inProcessServerEnv } from './model-test-env.js';
 export type { ModelTestEnv } from './model-test-env.js';
 export { CODEX_BIN, REPO_ROOT, runCodex, baseEnv, jsonLines } from './codex-binary.js';
 export type { CodexRun, RunOptions } from './codex-binary.js';
+export { runCodexInEnv, runExecJsonInEnv } from './model-env-run.js';
 export { chatChunk, chatToolCallDelta, chatUsageChunk, chatSse } from './chat-builders.js';
 export { snapshotDir } from './dir-snapshot.js';
 export {
@@ -75,3 +76,4 @@ export type {
 export { writeChatgptAuthJson } from './chatgpt-auth-json.js';
 export type { ChatgptAuthJsonOptions } from './chatgpt-auth-json.js';
 export { failingMidWriteFs } from './failing-write-fs.js';
+export { sampleThread } from './sample-thread.js';

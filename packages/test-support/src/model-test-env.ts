@@ -35,3 +35,14 @@ export async function startModelTestEnv(
     },
   };
 }
+
+/**
+ * The process environment of an in-process app server over the env: PATH, the env's home as
+ * HOME and the `mock` provider's key in `MOCK_KEY`; `extra` adds, overrides or unsets variables.
+ */
+export function inProcessServerEnv(
+  env: ModelTestEnv,
+  extra: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
+  return { PATH: process.env['PATH'], HOME: env.home.path, MOCK_KEY: 'dummy', ...extra };
+}

@@ -1,5 +1,6 @@
 import type { ThreadListPage, ThreadListQuery } from '@codex-ts/core';
 import type { Thread, Turn } from '@codex-ts/protocol';
+import { sampleThread } from '@codex-ts/test-support';
 
 /** The error core throws for an unknown thread (matched by its stable code). */
 export function threadNotFound(threadId: string): Error {
@@ -19,25 +20,16 @@ let seedCounter = 0;
 export function storedThread(fields: Partial<Thread> = {}): Thread {
   seedCounter += 1;
   const id = fields.id ?? `019b0000-0000-7000-8000-${String(seedCounter).padStart(12, '0')}`;
-  return {
-    id,
-    sessionId: id,
+  return sampleThread(id, {
     preview: 'an earlier task',
-    ephemeral: false,
-    modelProvider: 'openai',
     model: 'gpt-5.1-codex',
     createdAt: 1_700_000_000 + seedCounter,
     updatedAt: 1_700_000_000 + seedCounter,
-    status: { type: 'notLoaded' },
     path: `/codex-home/sessions/rollout-${id}.jsonl`,
     cwd: '/work/project',
     cliVersion: '0.0.0-test',
-    source: 'cli',
-    name: null,
-    projectId: null,
-    turns: [],
     ...fields,
-  };
+  });
 }
 
 export function completedTurn(id: string, text: string): Turn {

@@ -30,6 +30,12 @@ async function touch(...parts: string[]): Promise<string> {
   return path;
 }
 
+/** An empty `<dir>/YYYY/MM/DD/rollout-<stamp>-<id>.jsonl`, its date folders taken from `stamp`. */
+function touchDated(dir: string, stamp: string, id: string): Promise<string> {
+  const [year, month, day] = [stamp.slice(0, 4), stamp.slice(5, 7), stamp.slice(8, 10)];
+  return touch(dir, year, month, day, `rollout-${stamp}-${id}.jsonl`);
+}
+
 describe('rollout file names', () => {
   it('formats and parses rollout-<local time>-<uuid>.jsonl', () => {
     const createdAt = new Date(2026, 0, 2, 3, 4, 5);
@@ -48,34 +54,10 @@ describe('rollout file names', () => {
 
 describe('listRolloutFiles / findRolloutPath', () => {
   it('lists newest first across date directories and skips foreign files', async () => {
-    const a = await touch(
-      'sessions',
-      '2025',
-      '09',
-      '30',
-      `rollout-2025-09-30T23-59-59-${ID_A}.jsonl`,
-    );
-    const b = await touch(
-      'sessions',
-      '2025',
-      '10',
-      '01',
-      `rollout-2025-10-01T08-00-00-${ID_B}.jsonl`,
-    );
-    const c = await touch(
-      'sessions',
-      '2025',
-      '10',
-      '01',
-      `rollout-2025-10-01T09-00-00-${ID_C}.jsonl`,
-    );
-    const d = await touch(
-      'sessions',
-      '2025',
-      '10',
-      '01',
-      `rollout-2025-10-01T09-00-00-${ID_D}.jsonl`,
-    );
+    const a = await touchDated('sessions', '2025-09-30T23-59-59', ID_A);
+    const b = await touchDated('sessions', '2025-10-01T08-00-00', ID_B);
+    const c = await touchDated('sessions', '2025-10-01T09-00-00', ID_C);
+    const d = await touchDated('sessions', '2025-10-01T09-00-00', ID_D);
     await touch('sessions', '2025', '10', '01', 'notes.txt');
     await touch('sessions', 'misc', `rollout-2025-10-02T00-00-00-${ID_A}.jsonl`);
     const listed: string[] = [];
@@ -84,21 +66,9 @@ describe('listRolloutFiles / findRolloutPath', () => {
   });
 
   it('finds a thread by id in sessions, then in archived_sessions', async () => {
-    const live = await touch(
-      'sessions',
-      '2025',
-      '10',
-      '01',
-      `rollout-2025-10-01T08-00-00-${ID_B}.jsonl`,
-    );
+    const live = await touchDated('sessions', '2025-10-01T08-00-00', ID_B);
     const archived = await touch('archived_sessions', `rollout-2025-09-01T08-00-00-${ID_C}.jsonl`);
-    const archivedNested = await touch(
-      'archived_sessions',
-      '2025',
-      '08',
-      '01',
-      `rollout-2025-08-01T08-00-00-${ID_D}.jsonl`,
-    );
+    const archivedNested = await touchDated('archived_sessions', '2025-08-01T08-00-00', ID_D);
     expect(await findRolloutPath(home, ID_B)).toBe(live);
     expect(await findRolloutPath(home, ID_B.toUpperCase())).toBe(live);
     expect(await findRolloutPath(home, ID_C)).toBe(archived);

@@ -1,20 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempCodexHome } from '@codex-ts/test-support';
-import type { TempDir } from '@codex-ts/test-support';
+import { describe, expect, it } from 'vitest';
 import { StateDb } from '../../src/state-db/state-db.js';
 import type { ThreadSummary } from '../../src/state-db/thread-row.js';
-import { BASE_MS, thread } from './helpers.js';
+import { BASE_MS, thread, useTempStateDb } from './helpers.js';
 
-let home: TempDir;
-let db: StateDb;
-beforeEach(async () => {
-  home = await makeTempCodexHome();
-  db = await StateDb.open(home.path);
-});
-afterEach(async () => {
-  db.close();
-  await home.cleanup();
-});
+const state = useTempStateDb();
 
 const pathOf = (id: string): string => `/codex/sessions/rollout-${id}.jsonl`;
 
@@ -50,8 +39,8 @@ function store(files: Record<string, ThreadSummary | null | Error>) {
 
 describe('backfill', () => {
   it('inserts rows only for files that have none, then records completion', async () => {
-    db.upsertThread(thread('known', { rolloutPath: pathOf('known'), title: 'kept title' }));
-    db.upsertThread(thread('moved', { rolloutPath: '/elsewhere/moved.jsonl' }));
+    state.db.upsertThread(thread('known', { rolloutPath: pathOf('known'), title: 'kept title' }));
+    state.db.upsertThread(thread('moved', { rolloutPath: '/elsewhere/moved.jsonl' }));
     const src = store({
       [pathOf('known')]: summary('known'),
       [pathOf('moved')]: summary('moved'),
@@ -60,13 +49,13 @@ describe('backfill', () => {
       [pathOf('broken')]: null,
       [pathOf('throws')]: new Error('bad file'),
     });
-    const result = await db.backfill(src);
+    const result = await state.db.backfill(src);
     expect(result).toEqual({ status: 'done', scanned: 6, inserted: 2, failed: 1 });
     // A file whose path is already known is not even read.
     expect(src.read).not.toContain(pathOf('known'));
-    expect(db.getThread('known')?.title).toBe('kept title');
-    expect(db.getThread('moved')?.rolloutPath).toBe('/elsewhere/moved.jsonl');
-    expect(db.getThread('new1')).toMatchObject({
+    expect(state.db.getThread('known')?.title).toBe('kept title');
+    expect(state.db.getThread('moved')?.rolloutPath).toBe('/elsewhere/moved.jsonl');
+    expect(state.db.getThread('new1')).toMatchObject({
       rolloutPath: pathOf('new1'),
       preview: 'from the file new1',
       title: 'from the file new1',
@@ -74,21 +63,27 @@ describe('backfill', () => {
       updatedAt: BASE_MS + 1000,
       archived: false,
     });
-    expect(db.getThread('new2')?.archived).toBe(true);
-    expect(db.backfillState()).toMatchObject({ status: 'complete', lastWatermark: pathOf('new2') });
+    expect(state.db.getThread('new2')?.archived).toBe(true);
+    expect(state.db.backfillState()).toMatchObject({
+      status: 'complete',
+      lastWatermark: pathOf('new2'),
+    });
   });
 
   it('runs once unless forced', async () => {
-    expect((await db.backfill(store({ [pathOf('a')]: summary('a') }))).inserted).toBe(1);
-    const again = await db.backfill(store({ [pathOf('b')]: summary('b') }));
+    expect((await state.db.backfill(store({ [pathOf('a')]: summary('a') }))).inserted).toBe(1);
+    const again = await state.db.backfill(store({ [pathOf('b')]: summary('b') }));
     expect(again).toMatchObject({ status: 'already_complete', inserted: 0 });
-    expect(db.getThread('b')).toBeNull();
-    const forced = await db.backfill({ ...store({ [pathOf('b')]: summary('b') }), force: true });
+    expect(state.db.getThread('b')).toBeNull();
+    const forced = await state.db.backfill({
+      ...store({ [pathOf('b')]: summary('b') }),
+      force: true,
+    });
     expect(forced).toMatchObject({ status: 'done', inserted: 1 });
   });
 
   it('steps aside while another process holds a fresh claim', async () => {
-    const other = await StateDb.open(home.path);
+    const other = await StateDb.open(state.home.path);
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {
       release = resolve;
@@ -100,7 +95,7 @@ describe('backfill', () => {
       },
       readSummary: async () => summary('x'),
     });
-    const second = await db.backfill(store({ [pathOf('y')]: summary('y') }));
+    const second = await state.db.backfill(store({ [pathOf('y')]: summary('y') }));
     expect(second.status).toBe('busy');
     release();
     expect((await slow).status).toBe('done');
@@ -108,7 +103,7 @@ describe('backfill', () => {
   });
 
   it('gives a claim up when the scan fails, so a later run can retry', async () => {
-    const failing = db.backfill({
+    const failing = state.db.backfill({
       listFiles: async function* () {
         yield pathOf('a');
         throw new Error('disk went away');
@@ -116,7 +111,7 @@ describe('backfill', () => {
       readSummary: async () => summary('a'),
     });
     await expect(failing).rejects.toThrow('disk went away');
-    expect(db.backfillState().status).toBe('pending');
-    expect((await db.backfill(store({ [pathOf('a')]: summary('a') }))).status).toBe('done');
+    expect(state.db.backfillState().status).toBe('pending');
+    expect((await state.db.backfill(store({ [pathOf('a')]: summary('a') }))).status).toBe('done');
   });
 });

@@ -1,28 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempCodexHome } from '@codex-ts/test-support';
-import type { TempDir } from '@codex-ts/test-support';
-import { StateDb } from '../../src/state-db/state-db.js';
+import { describe, expect, it } from 'vitest';
 import type { ListThreadsOptions } from '../../src/state-db/thread-row.js';
 import { decodeThreadCursor, encodeThreadCursor } from '../../src/state-db/thread-cursor.js';
-import { BASE_MS, thread } from './helpers.js';
+import { BASE_MS, thread, useTempStateDb } from './helpers.js';
 
-let home: TempDir;
-let db: StateDb;
-beforeEach(async () => {
-  home = await makeTempCodexHome();
-  db = await StateDb.open(home.path);
-});
-afterEach(async () => {
-  db.close();
-  await home.cleanup();
-});
+const state = useTempStateDb();
 
 /** Every id, page by page. */
 function walk(opts: ListThreadsOptions): string[][] {
   const pages: string[][] = [];
   let cursor: string | null = opts.cursor ?? null;
   do {
-    const page = db.listThreads({ ...opts, cursor });
+    const page = state.db.listThreads({ ...opts, cursor });
     pages.push(page.rows.map((r) => r.id));
     cursor = page.nextCursor;
   } while (cursor !== null && pages.length < 100);
@@ -33,7 +21,7 @@ function walk(opts: ListThreadsOptions): string[][] {
 function seedTies(): void {
   for (let i = 0; i < 12; i++) {
     const id = `t${String(i).padStart(2, '0')}`;
-    db.upsertThread(
+    state.db.upsertThread(
       thread(id, {
         createdAt: BASE_MS + Math.floor(i / 3) * 1000,
         updatedAt: BASE_MS + 100_000 - Math.floor(i / 2) * 1000,
@@ -77,19 +65,19 @@ describe('listThreads', () => {
 
   it('a page that ends exactly at the last row has no next cursor', () => {
     seedTies();
-    const page = db.listThreads({ limit: 12 });
+    const page = state.db.listThreads({ limit: 12 });
     expect(page.rows).toHaveLength(12);
     expect(page.nextCursor).toBeNull();
   });
 
   it('rows written while paging do not shift later pages', () => {
     seedTies();
-    const first = db.listThreads({ limit: 4, sortKey: 'updated_at' });
+    const first = state.db.listThreads({ limit: 4, sortKey: 'updated_at' });
     // Newer rows arrive, and a row already shown is touched to the top.
     for (let i = 0; i < 5; i++) {
-      db.upsertThread(thread(`new${i}`, { updatedAt: BASE_MS + 200_000 + i }));
+      state.db.upsertThread(thread(`new${i}`, { updatedAt: BASE_MS + 200_000 + i }));
     }
-    db.touchThread('t01', BASE_MS + 300_000);
+    state.db.touchThread('t01', BASE_MS + 300_000);
     const rest = walk({ limit: 4, sortKey: 'updated_at', cursor: first.nextCursor });
     const seen = [...first.rows.map((r) => r.id), ...rest.flat()];
     expect(seen.filter((id) => id.startsWith('t'))).toHaveLength(12);
@@ -98,11 +86,11 @@ describe('listThreads', () => {
   });
 
   it('filters by cwd, ignoring a trailing slash', () => {
-    db.upsertThread(thread('a', { cwd: '/work/one' }));
-    db.upsertThread(thread('b', { cwd: '/work/two' }));
-    db.upsertThread(thread('c', { cwd: '/work/one/' }));
+    state.db.upsertThread(thread('a', { cwd: '/work/one' }));
+    state.db.upsertThread(thread('b', { cwd: '/work/two' }));
+    state.db.upsertThread(thread('c', { cwd: '/work/one/' }));
     const ids = (cwd: string | string[]): string[] =>
-      db
+      state.db
         .listThreads({ cwd })
         .rows.map((r) => r.id)
         .sort();
@@ -112,12 +100,12 @@ describe('listThreads', () => {
   });
 
   it('searches title, first message and name, case-insensitively and literally', () => {
-    db.upsertThread(thread('a', { title: 'Refactor Parser', preview: 'please refactor' }));
-    db.upsertThread(thread('b', { preview: 'add 100% coverage' }));
-    db.upsertThread(thread('c', { preview: 'something else' }));
-    db.setThreadName('c', 'Weekly PARSER notes');
+    state.db.upsertThread(thread('a', { title: 'Refactor Parser', preview: 'please refactor' }));
+    state.db.upsertThread(thread('b', { preview: 'add 100% coverage' }));
+    state.db.upsertThread(thread('c', { preview: 'something else' }));
+    state.db.setThreadName('c', 'Weekly PARSER notes');
     const ids = (searchTerm: string): string[] =>
-      db
+      state.db
         .listThreads({ searchTerm })
         .rows.map((r) => r.id)
         .sort();
@@ -130,26 +118,29 @@ describe('listThreads', () => {
   });
 
   it('lists live threads unless archived ones are asked for', () => {
-    db.upsertThread(thread('live'));
-    db.upsertThread(thread('old'));
-    db.archiveThread('old', BASE_MS + 5);
-    expect(db.listThreads().rows.map((r) => r.id)).toEqual(['live']);
-    expect(db.listThreads({ archived: true }).rows.map((r) => r.id)).toEqual(['old']);
+    state.db.upsertThread(thread('live'));
+    state.db.upsertThread(thread('old'));
+    state.db.archiveThread('old', BASE_MS + 5);
+    expect(state.db.listThreads().rows.map((r) => r.id)).toEqual(['live']);
+    expect(state.db.listThreads({ archived: true }).rows.map((r) => r.id)).toEqual(['old']);
   });
 
   it('hides threads without a user message unless asked', () => {
-    db.upsertThread(thread('empty', { preview: undefined }));
-    db.upsertThread(thread('said', { updatedAt: BASE_MS - 1 }));
-    expect(db.listThreads().rows.map((r) => r.id)).toEqual(['said']);
-    expect(db.listThreads({ includeEmpty: true }).rows.map((r) => r.id)).toEqual(['empty', 'said']);
+    state.db.upsertThread(thread('empty', { preview: undefined }));
+    state.db.upsertThread(thread('said', { updatedAt: BASE_MS - 1 }));
+    expect(state.db.listThreads().rows.map((r) => r.id)).toEqual(['said']);
+    expect(state.db.listThreads({ includeEmpty: true }).rows.map((r) => r.id)).toEqual([
+      'empty',
+      'said',
+    ]);
   });
 
   it('filters by model provider and source', () => {
-    db.upsertThread(thread('a', { modelProvider: 'openai', source: 'cli' }));
-    db.upsertThread(thread('b', { modelProvider: 'ollama', source: 'exec' }));
-    db.upsertThread(thread('c', { modelProvider: 'openai', source: 'vscode' }));
+    state.db.upsertThread(thread('a', { modelProvider: 'openai', source: 'cli' }));
+    state.db.upsertThread(thread('b', { modelProvider: 'ollama', source: 'exec' }));
+    state.db.upsertThread(thread('c', { modelProvider: 'openai', source: 'vscode' }));
     const ids = (o: ListThreadsOptions): string[] =>
-      db
+      state.db
         .listThreads(o)
         .rows.map((r) => r.id)
         .sort();
@@ -163,7 +154,7 @@ describe('listThreads', () => {
     expect(token).toBe('2023-11-14T22:13:20.005Z|abc');
     expect(decodeThreadCursor(token)).toEqual({ value: BASE_MS + 5, id: 'abc' });
     expect(decodeThreadCursor('2023-11-14T22-13-20|abc')).toEqual({ value: BASE_MS, id: 'abc' });
-    expect(() => db.listThreads({ cursor: 'not a cursor' })).toThrow(
+    expect(() => state.db.listThreads({ cursor: 'not a cursor' })).toThrow(
       expect.objectContaining({ code: 'invalid_cursor' }),
     );
   });
