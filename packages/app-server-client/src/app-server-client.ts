@@ -1,4 +1,3 @@
-import { isServerNotificationMessage, isServerRequestMessage } from '@codex-ts/app-server';
 import type {
   ClientRequestMethod,
   ClientRequestParams,
@@ -12,7 +11,10 @@ import type { ServerRequestMap, ServerRequestMethod } from '@codex-ts/protocol';
 import type { InitializeResponse, JsonRpcErrorObject, RequestId } from '@codex-ts/protocol';
 import { AppServerClosedError, AppServerRequestError } from './errors.js';
 import { InProcessTransport, reportListenerError } from './in-process-transport.js';
+import { isNotificationMessage, isServerRequest } from './message-kind.js';
+import { RemoteInitializeError, RemoteTimeoutError } from './remote-errors.js';
 import type { Transport } from './transport.js';
+import { WebSocketTransport } from './websocket-transport.js';
 
 export interface ClientInfo {
   name: string;
@@ -28,6 +30,18 @@ export interface ConnectOptions {
 }
 
 export type InProcessClientOptions = InProcessAppServerOptions & ConnectOptions;
+
+export interface RemoteClientOptions extends ConnectOptions {
+  /** Sent as `Authorization: Bearer <token>` (see `readRemoteAuthToken`, `assertAuthTokenAllowed`). */
+  authToken?: string | null;
+  /** Bound on opening the WebSocket (default 10 s). */
+  connectTimeoutMs?: number;
+  /** Bound on the `initialize` answer (default 10 s). */
+  initializeTimeoutMs?: number;
+}
+
+/** Rust's remote client waits 10 s for the `initialize` answer. */
+const DEFAULT_INITIALIZE_TIMEOUT_MS = 10_000;
 
 /**
  * Answers server requests (approvals). Return the result for the request's method; throwing
@@ -57,21 +71,54 @@ export class AppServerClient {
   private closing: Promise<void> | null = null;
   private initializeResult: InitializeResponse | null = null;
   private serverRequestHandler: ServerRequestHandler | null = null;
+  private readonly closeListeners = new Set<(error?: Error) => void>();
+  private ended: { error: Error | undefined } | null = null;
 
   private constructor(private readonly transport: Transport) {
     transport.onMessage((message) => this.dispatch(message));
-    transport.onClose((error) => this.failAll(error));
+    transport.onClose((error) => this.handleTransportClosed(error));
   }
 
   /** Starts an app server in this process and completes the handshake with it. */
   static async inProcess(options: InProcessClientOptions): Promise<AppServerClient> {
     const { clientInfo, optOutNotificationMethods, experimentalApi, ...serverOptions } = options;
-    const transport = InProcessTransport.start(serverOptions);
+    const transport = await InProcessTransport.start(serverOptions);
     return AppServerClient.connect(transport, {
       clientInfo,
       ...(optOutNotificationMethods ? { optOutNotificationMethods } : {}),
       ...(experimentalApi !== undefined ? { experimentalApi } : {}),
     });
+  }
+
+  /**
+   * Connects to `codex app-server --listen ws://...` (or `wss://`) and completes the handshake,
+   * both within bounded waits. Errors are typed and name the URL (`RemoteConnectError`,
+   * `RemoteUnauthorizedError`, `RemoteTimeoutError`, `RemoteInitializeError`, ...).
+   */
+  static async remote(url: string, options: RemoteClientOptions): Promise<AppServerClient> {
+    const { authToken, connectTimeoutMs, initializeTimeoutMs, ...connectOptions } = options;
+    const transport = await WebSocketTransport.connect({
+      url,
+      authToken: authToken ?? null,
+      ...(connectTimeoutMs !== undefined ? { connectTimeoutMs } : {}),
+    });
+    const timer = setTimeout(
+      () => transport.fail(new RemoteTimeoutError(url, 'initialize')),
+      initializeTimeoutMs ?? DEFAULT_INITIALIZE_TIMEOUT_MS,
+    );
+    try {
+      return await AppServerClient.connect(transport, connectOptions);
+    } catch (error) {
+      if (error instanceof AppServerClosedError && error.cause instanceof Error) {
+        throw error.cause;
+      }
+      if (error instanceof AppServerRequestError) {
+        throw new RemoteInitializeError(url, error.message, { cause: error });
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Sends `initialize` over a transport, awaits it, then sends `initialized`. */
@@ -141,24 +188,40 @@ export class AppServerClient {
     this.serverRequestHandler = handler;
   }
 
+  /**
+   * Called once when the connection ends: with the error when it ended on its own (a remote
+   * server went away), without one after `close()`. Added after the end: called at once.
+   */
+  onClose(listener: (error?: Error) => void): () => void {
+    if (this.ended !== null) {
+      const { error } = this.ended;
+      queueMicrotask(() => listener(error));
+      return () => undefined;
+    }
+    this.closeListeners.add(listener);
+    return () => {
+      this.closeListeners.delete(listener);
+    };
+  }
+
   /** Closes the connection (for in-process: shuts the server down); pending requests reject. */
   close(): Promise<void> {
     this.closing ??= (async () => {
       try {
         await this.transport.close();
       } finally {
-        this.failAll();
+        this.handleTransportClosed();
       }
     })();
     return this.closing;
   }
 
   private dispatch(message: ServerToClientMessage): void {
-    if (isServerRequestMessage(message)) {
+    if (isServerRequest(message)) {
       void this.answerServerRequest(message);
       return;
     }
-    if (isServerNotificationMessage(message)) {
+    if (isNotificationMessage(message)) {
       for (const listener of [...this.listeners]) {
         try {
           listener(message);
@@ -201,6 +264,20 @@ export class AppServerClient {
     } catch {
       // closed: nothing to answer
     }
+  }
+
+  private handleTransportClosed(error?: Error): void {
+    this.failAll(error);
+    if (this.ended !== null) return;
+    this.ended = { error };
+    for (const listener of [...this.closeListeners]) {
+      try {
+        listener(error);
+      } catch (listenerError) {
+        reportListenerError(listenerError);
+      }
+    }
+    this.closeListeners.clear();
   }
 
   private failAll(cause?: Error): void {

@@ -1,9 +1,8 @@
-import {
-  createInProcessAppServer,
-  type InProcessAppServer,
-  type InProcessAppServerOptions,
-  type ServerToClientMessage,
-  type ClientToServerMessage,
+import type {
+  InProcessAppServer,
+  InProcessAppServerOptions,
+  ServerToClientMessage,
+  ClientToServerMessage,
 } from '@codex-ts/app-server';
 import { TransportClosedError } from './errors.js';
 import type { Transport } from './transport.js';
@@ -19,7 +18,12 @@ export class InProcessTransport implements Transport {
     this.reader = this.read();
   }
 
-  static start(options: InProcessAppServerOptions): InProcessTransport {
+  /**
+   * Starts an app server in this process. The server (and core behind it) is imported here, on
+   * first use, so that a remote-only front end never loads them.
+   */
+  static async start(options: InProcessAppServerOptions): Promise<InProcessTransport> {
+    const { createInProcessAppServer } = await import('@codex-ts/app-server');
     return new InProcessTransport(createInProcessAppServer(options));
   }
 

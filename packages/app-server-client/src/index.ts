@@ -18,3 +18,22 @@ export type {
   ServerRequestMessage,
 } from '@codex-ts/app-server';
 export type { ServerNotification, ServerNotificationMethod } from '@codex-ts/protocol';
+export { WebSocketTransport, DEFAULT_CONNECT_TIMEOUT_MS } from './websocket-transport.js';
+export type { WebSocketTransportOptions } from './websocket-transport.js';
+export type { RemoteClientOptions } from './app-server-client.js';
+export {
+  parseRemoteUrl,
+  urlAllowsAuthToken,
+  assertAuthTokenAllowed,
+  readRemoteAuthToken,
+} from './remote-url.js';
+export {
+  RemoteUrlError,
+  RemoteAuthTokenTransportError,
+  RemoteAuthTokenEnvError,
+  RemoteConnectError,
+  RemoteUnauthorizedError,
+  RemoteTimeoutError,
+  RemoteInitializeError,
+  RemoteDisconnectedError,
+} from './remote-errors.js';

@@ -41,6 +41,8 @@ interface RawExecFlags extends FeatureToggleFlags {
   ephemeral?: boolean;
   oss?: boolean;
   localProvider?: string;
+  remote?: string;
+  remoteAuthTokenEnv?: string;
 }
 
 /** Options shared by `codex exec` and `codex exec resume`. */
@@ -88,6 +90,11 @@ function addExecOptions(cmd: Command): Command {
         'lmstudio',
         'ollama',
       ]),
+    )
+    .option('--remote <URL>', 'run against a remote app server (ws://host:port or wss://host:port)')
+    .option(
+      '--remote-auth-token-env <VAR>',
+      'environment variable holding the bearer token for --remote (wss:// or loopback ws:// only)',
     )
     .addOption(new Option('--thread-source <SOURCE>').hideHelp())
     .addOption(new Option('--cyber-access-program <PROGRAM>').hideHelp());
@@ -145,6 +152,8 @@ function toExecOptions(
     resumeAll: resume?.all ?? false,
     oss: Boolean(flags.oss),
     localProvider: flags.localProvider ?? null,
+    remote: flags.remote ?? null,
+    remoteAuthTokenEnv: flags.remoteAuthTokenEnv ?? null,
   };
 }
 

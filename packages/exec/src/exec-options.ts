@@ -37,6 +37,10 @@ export interface ExecOptions {
   oss?: boolean;
   /** `--local-provider ollama|lmstudio`: which one `--oss` uses (else `oss_provider`). */
   localProvider?: string | null;
+  /** `--remote ws://HOST:PORT` (or `wss://`): run against that app server, not in process. */
+  remote?: string | null;
+  /** `--remote-auth-token-env VAR`: the bearer token for `--remote` is in this variable. */
+  remoteAuthTokenEnv?: string | null;
 }
 
 /** Where exec reads and writes; the real process streams in production, buffers in tests. */

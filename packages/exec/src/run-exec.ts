@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AppServerClient } from '@codex-ts/app-server-client';
+import { AppServerClosedError, type AppServerClient } from '@codex-ts/app-server-client';
 import type { ServerNotification, ThreadStartResponse, Turn } from '@codex-ts/protocol';
+import { connectExecClient, execTarget } from './exec-client.js';
 import { ExecUsageError, type ExecIo, type ExecOptions } from './exec-options.js';
 import { openThread } from './open-thread.js';
 import { isInsideGitRepo } from './git-check.js';
@@ -18,12 +19,15 @@ export interface ExecMeta {
 }
 
 function errorMessage(err: unknown): string {
+  // A request cut off by a lost connection: the connection's error says what happened.
+  if (err instanceof AppServerClosedError && err.cause instanceof Error) return err.cause.message;
   return err instanceof Error ? err.message : String(err);
 }
 
 /**
- * `codex exec`: one turn, headless. Talks to the app server through the in-process client,
- * prints JSONL (`--json`) or human progress, and returns the exit code (1 when the turn failed).
+ * `codex exec`: one turn, headless. Talks to the app server through the in-process client (with
+ * `--remote`, to a remote app server over WebSocket), prints JSONL (`--json`) or human progress,
+ * and returns the exit code (1 when the turn failed or the connection was lost).
  */
 export async function runExec(opts: ExecOptions, io: ExecIo, meta: ExecMeta): Promise<number> {
   try {
@@ -35,6 +39,7 @@ export async function runExec(opts: ExecOptions, io: ExecIo, meta: ExecMeta): Pr
 }
 
 async function execTurn(opts: ExecOptions, io: ExecIo, meta: ExecMeta): Promise<number> {
+  const target = execTarget(opts, io.env);
   const cwd = resolve(io.cwd, opts.cd ?? '.');
   if (!opts.skipGitRepoCheck && !isInsideGitRepo(cwd)) {
     throw new ExecUsageError(
@@ -48,14 +53,7 @@ async function execTurn(opts: ExecOptions, io: ExecIo, meta: ExecMeta): Promise<
   let startParams = threadStartParams(opts, cwd);
   if (opts.oss === true) startParams = await prepareOss(opts, io, startParams);
 
-  const client = await AppServerClient.inProcess({
-    env: io.env,
-    sessionSource: 'exec',
-    cliVersion: meta.version,
-    originator: io.env['CODEX_INTERNAL_ORIGINATOR_OVERRIDE'] ?? 'codex_exec',
-    clientInfo: { name: 'codex_exec', version: meta.version },
-    sandboxHelperCommand: meta.sandboxHelperCommand ?? null,
-  });
+  const client = await connectExecClient(target, io, meta);
   try {
     const open = (): Promise<ThreadStartResponse> => openThread(client, opts, io, startParams, cwd);
     return await driveTurn(client, opts, io, { open, prompt, outputSchema, cwd });
@@ -90,7 +88,16 @@ async function driveTurn(
   };
   let lastMessage: string | null = null;
   let resolveDone: (turn: Turn) => void = () => undefined;
-  const done = new Promise<Turn>((r) => (resolveDone = r));
+  let connectionLost: (error: Error) => void = () => undefined;
+  const done = new Promise<Turn>((resolve, reject) => {
+    resolveDone = resolve;
+    connectionLost = reject;
+  });
+  // A remote server that goes away mid-turn never sends turn/completed: end the run with its error.
+  const stopWatchingClose = client.onClose((error) => {
+    if (error) connectionLost(error);
+  });
+  done.catch(() => undefined);
   let threadId: string | null = null;
 
   const onNotification = (n: ServerNotification): void => {
@@ -137,9 +144,14 @@ async function driveTurn(
       .catch(() => undefined);
   };
   process.once('SIGINT', onSigint);
-  const turn = await done;
-  process.off('SIGINT', onSigint);
-  unsubscribe();
+  let turn: Turn;
+  try {
+    turn = await done;
+  } finally {
+    process.off('SIGINT', onSigint);
+    unsubscribe();
+    stopWatchingClose();
+  }
 
   if (opts.outputLastMessage !== null) {
     writeFileSync(resolve(io.cwd, opts.outputLastMessage), lastMessage ?? '');
