@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import { registerAppServer } from './app-server-command.js';
+import { registerAppServerSchemaCommands } from './app-server-schema-command.js';
 import { registerExec } from './exec-command.js';
 import { registerExecpolicy } from './execpolicy-subcommand.js';
 import { registerDebug } from './debug-command.js';
@@ -45,6 +47,7 @@ export async function runCli(argv: string[]): Promise<number> {
   registerLogin(program, setExit);
   registerDebug(program, setExit);
   registerSessionCommands(program, setExit);
+  registerAppServerSchemaCommands(registerAppServer(program, setExit), setExit);
   program.argument('[PROMPT]').action(() => {
     process.stderr.write(
       'The interactive terminal UI is not available yet in this build; use `codex exec "<prompt>"`.\n',

@@ -69,3 +69,22 @@ export type {
   ConfigOverrides,
   LoadConfigOptions,
 } from './types.js';
+export {
+  loadConfigLayerStack,
+  configVersion,
+  mergeConfigLayers,
+  configOrigins,
+} from './config-layer-stack.js';
+export type {
+  ConfigLayerName,
+  ConfigStackLayer,
+  ConfigLayerStackOptions,
+} from './config-layer-stack.js';
+export {
+  rewriteConfigText,
+  tomlLiteral,
+  valueAt,
+  validateConfigTable,
+  readConfigToml,
+  parseConfigToml,
+} from './config-value-edit.js';

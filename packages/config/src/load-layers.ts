@@ -192,7 +192,7 @@ async function readProjectLayers(
 }
 
 /** The repository root (nearest ancestor holding `.git`, else cwd) down to cwd. */
-function projectDirs(cwd: string): string[] {
+export function projectDirs(cwd: string): string[] {
   const chain: string[] = [];
   let dir = cwd;
   for (;;) {

@@ -17,17 +17,18 @@ export class TomlEditError extends Error {
 }
 
 /**
- * Set the key at `path` (at least `table.key`) to the TOML literal `literal`, or remove it when
- * `literal` is null. In order of preference: replace the existing value; add the key at the end
- * of its `[table]` section; add it as a dotted key next to a sibling (`features.a = true` ->
- * `features.b = true`); append a new `[table]` section at the end of the document.
+ * Set the key at `path` to the TOML literal `literal`, or remove it when `literal` is null. In
+ * order of preference: replace the existing value; add the key at the end of its `[table]`
+ * section; add it as a dotted key next to a sibling (`features.a = true` ->
+ * `features.b = true`); append a new `[table]` section at the end of the document. A new
+ * top-level key goes after the last top-level key (before any table), else first.
  */
 export function setTomlKey(
   source: string,
   path: readonly string[],
   literal: string | null,
 ): string {
-  if (path.length < 2) throw new TomlEditError('only keys inside a table can be edited');
+  if (path.length === 0) throw new TomlEditError('an empty key path cannot be edited');
   const lines = source.split('\n');
   const entries = scanTomlEntries(source);
   const parent = path.slice(0, -1);
@@ -48,6 +49,22 @@ export function setTomlKey(
     return lines.join('\n');
   }
   if (literal === null) return source;
+  const cr = source.includes('\r\n') ? '\r' : '';
+  if (parent.length === 0) {
+    const lastRoot = entries.filter((e) => e.kind === 'key' && e.table.length === 0).pop();
+    const line = `${dottedKey([key])} = ${literal}`;
+    if (lastRoot === undefined) {
+      if (source === '') return `${line}\n`;
+      lines.splice(0, 0, `${line}${cr}`);
+    } else {
+      const text = lines[lastRoot.line - 1] as string;
+      if (valueEnd(text, lastRoot.column - 1) === null) {
+        throw new TomlEditError(`the value at line ${lastRoot.line} spans several lines`);
+      }
+      insertLine(lines, lastRoot.line, line, cr);
+    }
+    return lines.join('\n');
+  }
 
   const blocking = entries.find(
     (e) => e.kind !== 'table' && e.path.length <= parent.length && isPrefix(e.path, parent),
@@ -57,7 +74,6 @@ export function setTomlKey(
       `\`${blocking.path.join('.')}\` (line ${blocking.line}) is not a [table] section`,
     );
   }
-  const cr = source.includes('\r\n') ? '\r' : '';
   const header = entries.find((e) => e.kind === 'table' && samePath(e.path, parent));
   if (header !== undefined) {
     const at = endOfSection(lines, entries, header);
@@ -143,7 +159,7 @@ function isBlankOrComment(line: string): boolean {
  * Index just past the single-line value starting at `start` (a string, number, boolean, date,
  * array or inline table), or null when it continues on the next line.
  */
-function valueEnd(text: string, start: number): number | null {
+export function valueEnd(text: string, start: number): number | null {
   const first = text[start];
   if (first === '"' || first === "'") return stringEnd(text, start);
   if (first === '[' || first === '{') {

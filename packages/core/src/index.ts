@@ -95,3 +95,22 @@ export {
 export type { EnvironmentContextOptions, NetworkContext } from './context/environment-context.js';
 export { discoverShell, shellKind } from './context/shell.js';
 export type { ApprovalRequester } from './approvals/approval-requester.js';
+export {
+  runCommandExec,
+  commandExecEnv,
+  COMMAND_EXEC_TIMEOUT_EXIT_CODE,
+  COMMAND_EXEC_IO_DRAIN_MS,
+} from './command-exec/run-command-exec.js';
+export { CommandExecSpawnError } from './command-exec/command-exec-errors.js';
+export type {
+  CommandExecEnv,
+  CommandExecRequest,
+  CommandExecResult,
+  CommandExecRunnerOptions,
+} from './command-exec/command-exec-types.js';
+export {
+  NoActiveTurnError,
+  SteerTurnMismatchError,
+  EmptySteerInputError,
+} from './thread/steer-errors.js';
+export type { SteerErrorCode } from './thread/steer-errors.js';

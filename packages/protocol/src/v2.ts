@@ -8,6 +8,7 @@ import {
 } from './common.js';
 import type { ThreadItem, TurnPlanStep } from './v2-items.js';
 import type { ThreadStorageNotificationMap } from './v2-threads.js';
+import type { AccountNotificationMap } from './v2-account-config.js';
 import { UserInputSchema } from './v2-items.js';
 
 // ---- shared objects -------------------------------------------------------------------------
@@ -178,7 +179,8 @@ export type TurnInterruptParams = z.infer<typeof TurnInterruptParamsSchema>;
 // ---- notifications (server -> client) -------------------------------------------------------
 
 /** Every server notification this implementation emits, keyed by method, with its params. */
-export interface ServerNotificationMap extends ThreadStorageNotificationMap {
+export interface ServerNotificationMap
+  extends ThreadStorageNotificationMap, AccountNotificationMap {
   'thread/started': { thread: Thread };
   'thread/status/changed': { threadId: string; status: ThreadStatus };
   'thread/tokenUsage/updated': { threadId: string; turnId: string; tokenUsage: ThreadTokenUsage };

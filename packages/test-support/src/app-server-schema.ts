@@ -36,6 +36,22 @@ export const RESPONSE_DEFINITIONS: Record<string, string> = {
   'account/logout': 'LogoutAccountResponse',
   'account/login/start': 'LoginAccountResponse',
   'mcpServerStatus/list': 'ListMcpServerStatusResponse',
+  'config/batchWrite': 'ConfigWriteResponse',
+  'account/login/cancel': 'CancelLoginAccountResponse',
+};
+
+/**
+ * Results the schema defines only through their parts (the Rust `FuzzyFileSearchResponse` is
+ * not exported as a definition): method -> an inline schema over the v2 definitions.
+ */
+const INLINE_RESPONSE_SCHEMAS: Record<string, object> = {
+  fuzzyFileSearch: {
+    type: 'object',
+    required: ['files'],
+    properties: {
+      files: { type: 'array', items: { $ref: 'v2#/definitions/FuzzyFileSearchResult' } },
+    },
+  },
 };
 
 export interface SchemaViolation {
@@ -113,6 +129,15 @@ function build(): AppServerSchemaValidator {
     validateResult(method, result) {
       if (method === 'initialize') {
         return run('initialize result', initialize, result);
+      }
+      const inline = INLINE_RESPONSE_SCHEMAS[method];
+      if (inline) {
+        let fn = compiled.get(method);
+        if (!fn) {
+          fn = ajv.compile(inline);
+          compiled.set(method, fn);
+        }
+        return run(`${method} result`, fn, result);
       }
       const name = RESPONSE_DEFINITIONS[method];
       if (!name) {

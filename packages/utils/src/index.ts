@@ -25,3 +25,5 @@ export { platformInfo } from './user-agent/platform.js';
 export type { PlatformInfo } from './user-agent/platform.js';
 export { writeFileAtomic } from './atomic-write.js';
 export type { AtomicWriteFs, AtomicFileHandle, AtomicWriteOptions } from './atomic-write.js';
+export { fuzzyMatch } from './fuzzy-match.js';
+export type { FuzzyMatch } from './fuzzy-match.js';

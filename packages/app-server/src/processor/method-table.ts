@@ -1,3 +1,4 @@
+import { commandExecHandler } from './handlers/command-exec.js';
 import { initializeHandler } from './handlers/initialize.js';
 import { modelListHandler } from './handlers/model-list.js';
 import { threadArchiveHandler } from './handlers/thread-archive.js';
@@ -11,6 +12,15 @@ import { threadStartHandler } from './handlers/thread-start.js';
 import { threadUnarchiveHandler } from './handlers/thread-unarchive.js';
 import { turnInterruptHandler } from './handlers/turn-interrupt.js';
 import { turnStartHandler } from './handlers/turn-start.js';
+import { accountLoginCancelHandler } from './handlers/account-login-cancel.js';
+import { accountLoginStartHandler } from './handlers/account-login-start.js';
+import { accountLogoutHandler } from './handlers/account-logout.js';
+import { accountReadHandler } from './handlers/account-read.js';
+import { configBatchWriteHandler } from './handlers/config-batch-write.js';
+import { configReadHandler } from './handlers/config-read.js';
+import { configValueWriteHandler } from './handlers/config-value-write.js';
+import { fuzzyFileSearchHandler } from './handlers/fuzzy-file-search.js';
+import { turnSteerHandler } from './handlers/turn-steer.js';
 import type { AnyRequestHandler } from './request-handler.js';
 
 /** Every request method the processor serves. */
@@ -30,6 +40,16 @@ export function defaultMethodTable(): ReadonlyMap<string, AnyRequestHandler> {
       turnStartHandler,
       turnInterruptHandler,
       modelListHandler,
+      commandExecHandler,
+      accountReadHandler,
+      accountLoginStartHandler,
+      accountLoginCancelHandler,
+      accountLogoutHandler,
+      configReadHandler,
+      configValueWriteHandler,
+      configBatchWriteHandler,
+      turnSteerHandler,
+      fuzzyFileSearchHandler,
     ].map((h) => [h.method, h]),
   );
 }

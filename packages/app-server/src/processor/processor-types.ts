@@ -1,12 +1,15 @@
-import type { LoadConfigOptions, ResolvedConfig } from '@codex-ts/config';
+import type { AuthConfig, LoadConfigOptions, ResolvedConfig } from '@codex-ts/config';
 import type {
   CodexThreadApi,
+  CommandExecRequest,
+  CommandExecResult,
   ForkThreadOptions,
   ResumeThreadOptions,
   StartThreadOptions,
   StoredThreadsApi,
 } from '@codex-ts/core';
 import type { ModelCatalog, RefreshStrategy } from '@codex-ts/models-manager';
+import type { AuthManager } from '@codex-ts/providers';
 
 /** The part of a core thread the processor uses. */
 export type ThreadHandle = CodexThreadApi;
@@ -25,6 +28,19 @@ export interface ThreadManagerLike extends StoredThreadsApi {
   listModels(config: ResolvedConfig, strategy: RefreshStrategy): Promise<ModelCatalog>;
   getThread(id: string): CodexThreadApi | undefined;
   shutdown(): Promise<void>;
+  /**
+   * Runs a `command/exec` command with this host's sandbox settings (core's `runCommandExec`).
+   * Optional: without it the processor uses core's runner with bubblewrap only (no Landlock
+   * helper), and tests may fake it.
+   */
+  execCommand?(request: CommandExecRequest): Promise<CommandExecResult>;
+  /**
+   * The process's auth managers (core's `AuthManagers`), so that the account methods and the
+   * threads share credentials and refreshes. Optional: without it the processor keeps its own.
+   */
+  readonly auth?: {
+    forConfig(authConfig: AuthConfig, onWarning: (message: string) => void): AuthManager;
+  };
 }
 
 export type ConfigLoader = (options: LoadConfigOptions) => Promise<ResolvedConfig>;

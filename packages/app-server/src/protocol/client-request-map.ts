@@ -24,6 +24,25 @@ import type {
   ThreadSetNameParamsSchema,
   ThreadSetNameResponse,
 } from '@codex-ts/protocol';
+import type { CommandExecParamsSchema, CommandExecResponse } from '@codex-ts/protocol';
+import type {
+  CancelLoginAccountParamsSchema,
+  CancelLoginAccountResponse,
+  ConfigBatchWriteParamsSchema,
+  ConfigReadParamsSchema,
+  ConfigReadResponse,
+  ConfigValueWriteParamsSchema,
+  ConfigWriteResponse,
+  FuzzyFileSearchParamsSchema,
+  FuzzyFileSearchResponse,
+  GetAccountParamsSchema,
+  GetAccountResponse,
+  LoginAccountParamsSchema,
+  LoginAccountResponse,
+  LogoutAccountResponse,
+  TurnSteerParamsSchema,
+  TurnSteerResponse,
+} from '@codex-ts/protocol';
 import type {
   ModelListParamsSchema,
   ModelListResponse,
@@ -67,6 +86,34 @@ export interface ClientRequestMap {
   'thread/name/set': {
     params: z.input<typeof ThreadSetNameParamsSchema>;
     result: ThreadSetNameResponse;
+  };
+  'command/exec': {
+    params: z.input<typeof CommandExecParamsSchema>;
+    result: CommandExecResponse;
+  };
+  'account/read': { params: z.input<typeof GetAccountParamsSchema>; result: GetAccountResponse };
+  'account/login/start': {
+    params: z.input<typeof LoginAccountParamsSchema>;
+    result: LoginAccountResponse;
+  };
+  'account/login/cancel': {
+    params: z.input<typeof CancelLoginAccountParamsSchema>;
+    result: CancelLoginAccountResponse;
+  };
+  'account/logout': { params: Record<string, never> | null; result: LogoutAccountResponse };
+  'config/read': { params: z.input<typeof ConfigReadParamsSchema>; result: ConfigReadResponse };
+  'config/value/write': {
+    params: z.input<typeof ConfigValueWriteParamsSchema>;
+    result: ConfigWriteResponse;
+  };
+  'config/batchWrite': {
+    params: z.input<typeof ConfigBatchWriteParamsSchema>;
+    result: ConfigWriteResponse;
+  };
+  'turn/steer': { params: z.input<typeof TurnSteerParamsSchema>; result: TurnSteerResponse };
+  fuzzyFileSearch: {
+    params: z.input<typeof FuzzyFileSearchParamsSchema>;
+    result: FuzzyFileSearchResponse;
   };
 }
 

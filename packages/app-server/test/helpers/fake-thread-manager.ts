@@ -286,6 +286,23 @@ export class FakeThread implements CodexThreadApi {
     finish('interrupted');
   }
 
+  /** Input steered into turns, by turn id (the fake only records it). */
+  readonly steered: Array<{ turnId: string; input: UserInput[] }> = [];
+
+  steer(input: UserInput[], expectedTurnId: string): string {
+    const code = (text: string, c: string) => Object.assign(new Error(text), { code: c });
+    if (input.length === 0) throw code('steering input must not be empty', 'steer_empty_input');
+    if (!this.active) throw code(`thread ${this.id} has no running turn`, 'steer_no_active_turn');
+    if (this.active.turn.id !== expectedTurnId) {
+      throw Object.assign(code('another turn is running', 'steer_turn_mismatch'), {
+        expected: expectedTurnId,
+        actual: this.active.turn.id,
+      });
+    }
+    this.steered.push({ turnId: expectedTurnId, input });
+    return expectedTurnId;
+  }
+
   async shutdown(): Promise<void> {
     this.active?.finish('interrupted');
   }

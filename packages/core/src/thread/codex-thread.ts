@@ -25,11 +25,13 @@ import type { RolloutItem } from '../rollout/rollout-line.js';
 import type { ShellInfo } from '../tools/tool-types.js';
 import { buildResponsesRequest } from '../turn/request-builder.js';
 import { finishedTurn, runTurnLoop, type TurnOutcome } from '../turn/run-turn.js';
+import { SteerQueue } from '../turn/steer-queue.js';
 import { TurnEmitter } from '../turn/turn-emitter.js';
 import type { HistoryItem, ModelStreamer, TurnRuntime } from '../turn/turn-runtime.js';
 import { buildChildEnv } from './child-env.js';
 import type { CodexThreadApi, TurnOverrides } from './thread-api.js';
 import { settingsUpdateMessages, withOverrides } from './settings-update.js';
+import { EmptySteerInputError, NoActiveTurnError, SteerTurnMismatchError } from './steer-errors.js';
 import { checkLocalImages, previewOf, userInputToMessage } from './user-input.js';
 import { hostedToolSpecs } from '../tools/web-search/web-search-spec.js';
 
@@ -72,6 +74,8 @@ interface ActiveTurn {
   id: string;
   abort: AbortController;
   done: Promise<void>;
+  /** Input steered into the turn (`turn/steer`). */
+  steering: SteerQueue;
 }
 
 export class CodexThread implements CodexThreadApi {
@@ -188,13 +192,25 @@ export class CodexThread implements CodexThreadApi {
     };
     if (this.preview === '') this.preview = previewOf(input);
     const abort = new AbortController();
-    const active: ActiveTurn = { id: turn.id, abort, done: Promise.resolve() };
+    const emitter = new TurnEmitter(this.id, turn.id, (e) => this.emit(e));
+    const steering = new SteerQueue(emitter, this.history, next.cwd);
+    const active: ActiveTurn = { id: turn.id, abort, done: Promise.resolve(), steering };
     this.active = active;
     // Defer the turn's first notification so the caller can answer `turn/start` before it.
     active.done = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-      this.runTurn(turn, input, next.cwd, overrides.outputSchema, abort),
+      this.runTurn(turn, input, next.cwd, overrides.outputSchema, abort, steering),
     );
     return turn;
+  }
+
+  steer(input: UserInput[], expectedTurnId: string): string {
+    if (input.length === 0) throw new EmptySteerInputError();
+    const active = this.active;
+    if (!active || !active.steering.accepting) throw new NoActiveTurnError(this.id);
+    if (active.id !== expectedTurnId) throw new SteerTurnMismatchError(expectedTurnId, active.id);
+    checkLocalImages(input, this.config.cwd);
+    active.steering.push(input);
+    return active.id;
   }
 
   async interrupt(turnId: string): Promise<void> {
@@ -226,6 +242,7 @@ export class CodexThread implements CodexThreadApi {
     cwd: string,
     outputSchema: unknown,
     abort: AbortController,
+    steering: SteerQueue,
   ): Promise<void> {
     const startedMs = Date.now();
     const emitter = new TurnEmitter(this.id, turn.id, (e) => this.emit(e));
@@ -241,7 +258,10 @@ export class CodexThread implements CodexThreadApi {
       emitter.itemCompleted(userItem);
       // Images are decoded and scaled here (sharp is asynchronous), after the checks above.
       this.history.push(await userInputToMessage(input, cwd));
-      outcome = await runTurnLoop(this.turnRuntime(emitter, turn.id, outputSchema, abort));
+      outcome = await runTurnLoop({
+        ...this.turnRuntime(emitter, turn.id, outputSchema, abort),
+        steering,
+      });
     } catch (err) {
       // An image that fails to load, or a bug (a throwing listener): end the turn cleanly.
       const message = err instanceof Error ? err.message : String(err);
@@ -251,6 +271,7 @@ export class CodexThread implements CodexThreadApi {
         lastMessage: null,
       };
     } finally {
+      steering.close();
       this.active = null;
       this.updatedAt = Math.floor(Date.now() / 1000);
     }

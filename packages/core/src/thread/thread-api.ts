@@ -59,6 +59,12 @@ export interface CodexThreadApi {
   startTurn(input: UserInput[], overrides?: TurnOverrides): Turn;
   /** Interrupts the running turn; resolves once `turn/completed` (interrupted) was emitted. */
   interrupt(turnId: string): Promise<void>;
+  /**
+   * Adds user input to the running turn `expectedTurnId`: it becomes a user message before the
+   * turn's next model request (a turn that was about to end samples again). Returns the turn id.
+   * Throws EmptySteerInputError, NoActiveTurnError or SteerTurnMismatchError.
+   */
+  steer(input: UserInput[], expectedTurnId: string): string;
   activeTurnId(): string | null;
   /** Who answers this thread's approval questions (the app server sets its client). */
   setApprovalRequester(requester: ApprovalRequester | null): void;

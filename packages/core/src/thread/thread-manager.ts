@@ -4,6 +4,8 @@ import type { ModelCatalog, RefreshStrategy } from '@codex-ts/models-manager';
 import { resolveModelsEndpoint } from '@codex-ts/providers';
 import { uuidV7 } from '@codex-ts/utils';
 import { ModelCatalogs } from '../model/model-catalogs.js';
+import { runCommandExec } from '../command-exec/run-command-exec.js';
+import type { CommandExecRequest, CommandExecResult } from '../command-exec/command-exec-types.js';
 import { RolloutRecorder } from '../rollout/rollout-recorder.js';
 import { AuthManagers } from './auth-managers.js';
 import type { CodexThread } from './codex-thread.js';
@@ -205,6 +207,14 @@ export class ThreadManager {
       authManager: this.auth.forConfig(config.auth, () => undefined),
     });
     return this.models.list(config.codexHome, target, strategy);
+  }
+
+  /** `command/exec`: a one-off command with this process's sandbox settings. */
+  execCommand(request: CommandExecRequest): Promise<CommandExecResult> {
+    return runCommandExec(request, {
+      helperCommand: this.opts.sandboxHelperCommand ?? null,
+      ...(this.opts.linuxSandboxMethod ? { linuxMethod: this.opts.linuxSandboxMethod } : {}),
+    });
   }
 
   getThread(id: string): CodexThread | undefined {

@@ -40,19 +40,24 @@ async function sampleWithRetries(rt: TurnRuntime): Promise<AttemptResult> {
 
 /**
  * The turn loop: sample, run the tool calls, sample again with their outputs, until the model
- * answers without calling tools, the turn is interrupted, or an error ends it.
+ * answers without calling tools, the turn is interrupted, or an error ends it. Input steered
+ * into the turn joins the history before each follow-up request, and input still pending after
+ * a response makes the turn sample again (the Rust Codex's `has_pending_input`).
  */
 export async function runTurnLoop(rt: TurnRuntime): Promise<TurnOutcome> {
   let lastMessage: string | null = null;
   try {
-    for (;;) {
+    for (let first = true; ; first = false) {
+      if (!first) await rt.steering?.drain();
       const result = await sampleWithRetries(rt);
       if (result.lastMessage !== null) lastMessage = result.lastMessage;
-      if (!result.needsFollowUp) break;
+      if (!result.needsFollowUp && rt.steering?.hasPending() !== true) break;
       if (rt.signal.aborted) throw rt.signal.reason;
     }
+    rt.steering?.close();
     return { status: 'completed', error: null, lastMessage };
   } catch (err) {
+    rt.steering?.close();
     if (rt.signal.aborted) return { status: 'interrupted', error: null, lastMessage };
     const error = toTurnError(err);
     rt.emitter.emit('error', {

@@ -8,6 +8,7 @@ import type {
 } from '@codex-ts/protocol';
 import type { ToolRouter } from '../tools/tool-router.js';
 import type { ToolServices, TurnContext } from '../tools/tool-types.js';
+import type { SteerQueue } from './steer-queue.js';
 import type { TurnEmitter } from './turn-emitter.js';
 
 export type HistoryItem = ResponseItem | OtherItem;
@@ -39,4 +40,6 @@ export interface TurnRuntime {
   recordUsage(usage: TokenUsage): ThreadTokenUsage;
   /** Backoff before the n-th stream retry (1-based). */
   retryDelayMs(attempt: number): number;
+  /** Input steered into the turn (`turn/steer`); taken before each follow-up request. */
+  steering?: SteerQueue;
 }
