@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { backoffDelayMs, ModelClient } from '@codex-ts/api';
 import { extraWritableRoots, type ResolvedConfig } from '@codex-ts/config';
 import type { SessionSource } from '@codex-ts/protocol';
@@ -34,6 +35,8 @@ export interface BuildThreadRequest {
   id: string;
   config: ResolvedConfig;
   ephemeral: boolean;
+  /** The rollout is a new file (start, fork), removed if the thread fails to start. */
+  newRollout: boolean;
   /** Opens the thread's rollout (create or append); not called for ephemeral threads. */
   openRollout: (config: ResolvedConfig, meta: RolloutMetaBasics) => Promise<RolloutRecorder>;
   restored?: RestoredThreadState;
@@ -61,6 +64,48 @@ export async function buildThread(
 ): Promise<CodexThread> {
   const catalog = await ctx.models.forHome(req.config.codexHome);
   const config = catalog.withDefaultModel(req.config);
+  const source: SessionSource = ctx.opts.sessionSource;
+  const originator = ctx.env[ORIGINATOR_OVERRIDE_ENV_VAR] ?? ctx.opts.originator ?? 'codex_exec';
+  // Opening the rollout (git info for session_meta) overlaps the rest of the start-up.
+  const rollout = req.ephemeral
+    ? null
+    : req.openRollout(config, {
+        cwd: config.cwd,
+        originator,
+        cli_version: ctx.opts.cliVersion,
+        source: rolloutSessionSource(source),
+        model_provider: config.modelProviderId,
+      });
+  // Marks a failure to open as handled until `assemble` awaits it.
+  rollout?.catch(() => undefined);
+  try {
+    return await assemble(ctx, req, config, catalog, originator, source, rollout);
+  } catch (err) {
+    // A new thread that never started leaves no rollout behind; a resumed one keeps its file.
+    await releaseRollout(rollout, req.newRollout);
+    throw err;
+  }
+}
+
+async function releaseRollout(
+  rollout: Promise<RolloutRecorder> | null,
+  remove: boolean,
+): Promise<void> {
+  const recorder = await rollout?.catch(() => null);
+  if (!recorder) return;
+  await recorder.close().catch(() => undefined);
+  if (remove) await rm(recorder.path, { force: true });
+}
+
+async function assemble(
+  ctx: ThreadBuilderContext,
+  req: BuildThreadRequest,
+  config: ResolvedConfig,
+  catalog: Awaited<ReturnType<ModelCatalogs['forHome']>>,
+  originator: string,
+  source: SessionSource,
+  rollout: Promise<RolloutRecorder> | null,
+): Promise<CodexThread> {
   const authWarnings: string[] = [];
   const modelAuth = await resolveModelAuth({
     provider: config.modelProvider,
@@ -79,7 +124,6 @@ export async function buildThread(
     developerInstructions: config.developerInstructions,
     projectDocMaxBytes: config.projectDocMaxBytes,
   });
-  const originator = ctx.env[ORIGINATOR_OVERRIDE_ENV_VAR] ?? ctx.opts.originator ?? 'codex_exec';
   const client = new ModelClient({
     provider: modelAuth.provider,
     ...(modelAuth.auth ? { auth: modelAuth.auth } : {}),
@@ -108,20 +152,8 @@ export async function buildThread(
             ...extraWarnings.map((message) => ({ message, location: null })),
           ],
         };
-  const source: SessionSource = ctx.opts.sessionSource;
-  const persistence = req.ephemeral
-    ? null
-    : new ThreadPersistence(
-        req.id,
-        await req.openRollout(config, {
-          cwd: config.cwd,
-          originator,
-          cli_version: ctx.opts.cliVersion,
-          source: rolloutSessionSource(source),
-          model_provider: config.modelProviderId,
-        }),
-        ctx.activity,
-      );
+  const persistence =
+    rollout === null ? null : new ThreadPersistence(req.id, await rollout, ctx.activity);
   return new CodexThread({
     id: req.id,
     config: threadConfig,

@@ -52,6 +52,7 @@ export class ThreadManager {
       id,
       config: options.config,
       ephemeral: options.ephemeral ?? false,
+      newRollout: true,
       openRollout: (config, meta) =>
         RolloutRecorder.create({ codexHome: config.codexHome, threadId: id, meta }),
     });
@@ -77,6 +78,7 @@ export class ThreadManager {
       id: restored.id,
       config: options.config,
       ephemeral: false,
+      newRollout: false,
       openRollout: () => RolloutRecorder.resume(found.path),
       restored: { ...restored.state, name: row?.name ?? restored.state.name },
     });
@@ -97,6 +99,7 @@ export class ThreadManager {
       id,
       config: options.config,
       ephemeral: options.ephemeral ?? false,
+      newRollout: true,
       openRollout: (config, meta) =>
         RolloutRecorder.create({
           codexHome: config.codexHome,

@@ -10,6 +10,7 @@ import {
   type WireUsage,
 } from '@codex-ts/test-support';
 import { ThreadManager, type CodexThread } from '../../src/index.js';
+import { listRolloutFiles } from '../../src/rollout/rollout-list.js';
 import { requestBodies, startHarness, textInput, type TurnHarness } from '../turn/turn-harness.js';
 
 let h: TurnHarness | undefined;
@@ -59,6 +60,23 @@ function secondManager(harness: TurnHarness): ThreadManager {
 }
 
 describe('stored threads', () => {
+  it('leaves no rollout behind when a thread fails to start (missing key)', async () => {
+    h = await startHarness();
+    const keyless = new ThreadManager({
+      env: { ...h.processEnv, MOCK_KEY: undefined },
+      sessionSource: 'exec',
+      cliVersion: '0.0.0-test',
+    });
+    others.push(keyless);
+    await expect(keyless.startThread({ config: h.config })).rejects.toThrow(
+      'Missing environment variable: MOCK_KEY',
+    );
+    const files = [];
+    for await (const entry of listRolloutFiles(h.config.codexHome)) files.push(entry.threadId);
+    // Only the harness's own thread has a rollout.
+    expect(files).toEqual([h.thread.id]);
+  });
+
   it('writes a rollout and resumes it in another manager with the earlier turn and usage', async () => {
     h = await startHarness();
     h.env.server.enqueue(reply('first answer'), reply('second answer', 'resp_2'));
