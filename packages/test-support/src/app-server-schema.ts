@@ -199,7 +199,7 @@ function readJson(path: string): unknown {
 }
 
 /** The Rust schema annotates integers with `format: int64`, `uint16`, ...: check their range. */
-function addIntegerFormats(ajv: Ajv): void {
+export function addIntegerFormats(ajv: Ajv): void {
   const ranges: Record<string, [number, number]> = {
     int8: [-(2 ** 7), 2 ** 7 - 1],
     int16: [-(2 ** 15), 2 ** 15 - 1],

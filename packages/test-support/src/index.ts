@@ -40,7 +40,12 @@ export type {
 } from './sse-item-builders.js';
 export { makeTempCodexHome, makeTempGitRepo, runGit } from './temp-dirs.js';
 export type { TempDir, TempGitRepoOptions } from './temp-dirs.js';
-export { appServerSchemaValidator, RESPONSE_DEFINITIONS, SCHEMA_DIR } from './app-server-schema.js';
+export {
+  addIntegerFormats,
+  appServerSchemaValidator,
+  RESPONSE_DEFINITIONS,
+  SCHEMA_DIR,
+} from './app-server-schema.js';
 export type { AppServerSchemaValidator, SchemaViolation } from './app-server-schema.js';
 export { writeMockProviderConfig } from './mock-provider-config.js';
 export type { MockProviderOptions } from './mock-provider-config.js';

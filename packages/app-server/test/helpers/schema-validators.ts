@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { SCHEMA_DIR } from '@codex-ts/test-support';
+import { addIntegerFormats, SCHEMA_DIR } from '@codex-ts/test-support';
 // Deep imports: the generator's building blocks are not part of the package API.
 import { V2_BUNDLE_FILE, jsonSchemaFiles } from '../../src/schema/json-schema-files.js';
 import type { JsonSchema } from '../../src/schema/json-schema-definitions.js';
@@ -80,27 +80,4 @@ export function referenceValidator(): DefinitionValidator {
     InitializeParams: read('v1/InitializeParams.json'),
     InitializeResponse: read('v1/InitializeResponse.json'),
   });
-}
-
-/** `format: int64`, `uint16`, ... as range checks (the Rust schema's integer annotations). */
-function addIntegerFormats(ajv: Ajv): void {
-  const ranges: Record<string, [number, number]> = {
-    int8: [-(2 ** 7), 2 ** 7 - 1],
-    int16: [-(2 ** 15), 2 ** 15 - 1],
-    int32: [-(2 ** 31), 2 ** 31 - 1],
-    int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-    uint8: [0, 2 ** 8 - 1],
-    uint16: [0, 2 ** 16 - 1],
-    uint32: [0, 2 ** 32 - 1],
-    uint64: [0, Number.MAX_SAFE_INTEGER],
-    uint: [0, Number.MAX_SAFE_INTEGER],
-  };
-  for (const [name, [min, max]] of Object.entries(ranges)) {
-    ajv.addFormat(name, {
-      type: 'number',
-      validate: (n: number) => Number.isInteger(n) && n >= min && n <= max,
-    });
-  }
-  ajv.addFormat('double', { type: 'number', validate: () => true });
-  ajv.addFormat('float', { type: 'number', validate: () => true });
 }
