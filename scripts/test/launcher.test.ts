@@ -1,4 +1,5 @@
-// The ./codex launcher, run against a fake repo whose "node" just prints what it was given.
+// The ./codex launcher (and ./apply_patch, a symlink to it that dispatches on its name), run in
+// a fake repo whose "node" just prints what it was given.
 import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
@@ -20,13 +21,14 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function fakeRepo({ node = true, bundle = true } = {}) {
-  const base = mkdtempSync(path.join(os.tmpdir(), 'codex-launcher-'));
+/** A repo holding the launcher as `name`, a fake pinned node, and an empty bundle `entry`. */
+function fakeRepo({ node = true, bundle = true, name = 'codex', entry = 'codex.js' } = {}) {
+  const base = mkdtempSync(path.join(os.tmpdir(), `${name}-launcher-`));
   dirs.push(base);
   const repo = path.join(base, 'repo');
   mkdirSync(repo);
-  copyFileSync(LAUNCHER, path.join(repo, 'codex'));
-  chmodSync(path.join(repo, 'codex'), 0o755);
+  copyFileSync(LAUNCHER, path.join(repo, name));
+  chmodSync(path.join(repo, name), 0o755);
   if (node) {
     const bin = path.join(repo, 'node_modules/node/bin/node');
     mkdirSync(path.dirname(bin), { recursive: true });
@@ -37,7 +39,7 @@ function fakeRepo({ node = true, bundle = true } = {}) {
     chmodSync(bin, 0o755);
   }
   if (bundle) {
-    const js = path.join(repo, 'packages/cli/dist/bundle/codex.js');
+    const js = path.join(repo, 'packages/cli/dist/bundle', entry);
     mkdirSync(path.dirname(js), { recursive: true });
     writeFileSync(js, '');
   }
@@ -93,5 +95,35 @@ describe('./codex launcher', () => {
     const b = run(path.join(noBundle.repo, 'codex'), ['--version']);
     expect(b.status).toBe(127);
     expect(b.stderr).toContain("run 'npm run build'");
+  });
+});
+
+describe('./apply_patch launcher', () => {
+  const applyPatchRepo = (opts: { node?: boolean; bundle?: boolean } = {}) =>
+    fakeRepo({ ...opts, name: 'apply_patch', entry: 'apply_patch.js' });
+
+  it('runs apply_patch.js on the pinned node with the patch argument, through a symlink', () => {
+    const { base, repo } = applyPatchRepo();
+    mkdirSync(path.join(base, 'bin'));
+    symlinkSync(path.join(repo, 'apply_patch'), path.join(base, 'bin/apply_patch'));
+    const patch = '*** Begin Patch\n*** Add File: a b\n+x\n*** End Patch';
+    const res = run(path.join(base, 'bin/apply_patch'), [patch]);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toBe(
+      `cache=${repo}/node_modules/.cache/codex-compile-cache\n` +
+        `arg=${repo}/packages/cli/dist/bundle/apply_patch.js\narg=${patch}\n`,
+    );
+    expect(
+      run(path.join(repo, 'apply_patch'), [], { CODEX_NO_COMPILE_CACHE: '1' }).stdout,
+    ).toContain('cache=\n');
+  });
+
+  it('says what to run when node or the bundle is missing', () => {
+    const noNode = run(path.join(applyPatchRepo({ node: false }).repo, 'apply_patch'), ['x']);
+    expect(noNode.status).toBe(127);
+    expect(noNode.stderr).toContain("apply_patch: run 'npm ci && npm run build'");
+    const noBundle = run(path.join(applyPatchRepo({ bundle: false }).repo, 'apply_patch'), ['x']);
+    expect(noBundle.status).toBe(127);
+    expect(noBundle.stderr).toContain("apply_patch: run 'npm run build'");
   });
 });
