@@ -179,6 +179,7 @@ export type {
   CommandExecOutputDeltaNotification,
 } from './v2-command-exec.js';
 export {
+  PLAN_TYPES,
   GetAccountParamsSchema,
   LoginAccountParamsSchema,
   CancelLoginAccountParamsSchema,

@@ -15,28 +15,30 @@ export const GetAccountParamsSchema = z
   .loose();
 export type GetAccountParams = z.output<typeof GetAccountParamsSchema>;
 
-/** v2 `PlanType`; plans this build does not know are reported as `unknown`. */
-export type PlanType =
-  | 'free'
-  | 'go'
-  | 'plus'
-  | 'pro'
-  | 'prolite'
-  | 'promax'
-  | 'team'
-  | 'self_serve_business_prolite'
-  | 'self_serve_business_usage_based'
-  | 'business'
-  | 'ent26'
-  | 'enterprise_cbp_automation'
-  | 'enterprise_cbp_usage_based'
-  | 'enterprise'
-  | 'edu'
-  | 'edu_plus'
-  | 'edu_pro'
-  | 'sci'
-  | 'sci_plus'
-  | 'unknown';
+/** v2 `PlanType` values; plans this build does not know are reported as `unknown`. */
+export const PLAN_TYPES = [
+  'free',
+  'go',
+  'plus',
+  'pro',
+  'prolite',
+  'promax',
+  'team',
+  'self_serve_business_prolite',
+  'self_serve_business_usage_based',
+  'business',
+  'ent26',
+  'enterprise_cbp_automation',
+  'enterprise_cbp_usage_based',
+  'enterprise',
+  'edu',
+  'edu_plus',
+  'edu_pro',
+  'sci',
+  'sci_plus',
+  'unknown',
+] as const;
+export type PlanType = (typeof PLAN_TYPES)[number];
 
 /** v2 `AuthMode` (the modes this implementation can report). */
 export type AuthMode = 'apikey' | 'chatgpt';

@@ -1,31 +1,11 @@
+import { PLAN_TYPES } from '@codex-ts/protocol';
 import { z } from 'zod';
 import { int } from './wire-shared.js';
 
 // zod schemas of what the account, config, turn/steer and fuzzyFileSearch methods send back
 // (types: v2-account-config.ts of @codex-ts/protocol).
 
-export const PlanTypeSchema = z.enum([
-  'free',
-  'go',
-  'plus',
-  'pro',
-  'prolite',
-  'promax',
-  'team',
-  'self_serve_business_prolite',
-  'self_serve_business_usage_based',
-  'business',
-  'ent26',
-  'enterprise_cbp_automation',
-  'enterprise_cbp_usage_based',
-  'enterprise',
-  'edu',
-  'edu_plus',
-  'edu_pro',
-  'sci',
-  'sci_plus',
-  'unknown',
-]);
+export const PlanTypeSchema = z.enum(PLAN_TYPES);
 
 export const AuthModeSchema = z.enum(['apikey', 'chatgpt']);
 

@@ -1,28 +1,16 @@
-import type { Account, AccountNotificationMap, AuthMode, PlanType } from '@codex-ts/protocol';
+import {
+  PLAN_TYPES,
+  type Account,
+  type AccountNotificationMap,
+  type AuthMode,
+  type PlanType,
+} from '@codex-ts/protocol';
 import type { CodexAuth } from '@codex-ts/providers';
 import { InvalidRequestError } from '../../errors/rpc-errors.js';
 
-const KNOWN_PLANS: ReadonlySet<string> = new Set<PlanType>([
-  'free',
-  'go',
-  'plus',
-  'pro',
-  'prolite',
-  'promax',
-  'team',
-  'self_serve_business_prolite',
-  'self_serve_business_usage_based',
-  'business',
-  'ent26',
-  'enterprise_cbp_automation',
-  'enterprise_cbp_usage_based',
-  'enterprise',
-  'edu',
-  'edu_plus',
-  'edu_pro',
-  'sci',
-  'sci_plus',
-]);
+const KNOWN_PLANS: ReadonlySet<string> = new Set<PlanType>(
+  PLAN_TYPES.filter((plan) => plan !== 'unknown'),
+);
 
 /** Raw plan names the Rust Codex reads as another plan. */
 const PLAN_ALIASES: Readonly<Record<string, PlanType>> = { hc: 'enterprise', education: 'edu' };
