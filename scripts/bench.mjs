@@ -4,12 +4,13 @@
 //
 //   npm run bench                  builds, then measures
 //   npm run bench -- --compare     also without the compile cache and with --enable-source-maps
-//   npm run bench -- --only version|exec|apply_patch
+//   npm run bench -- --only version|exec|apply_patch|thread_list|file_search|tui
 //
 // The exec turn talks to test-support's fake Responses server, imported from its tsc build
 // (packages/test-support/dist, made by `npm run build`): Node's type stripping cannot load the
 // TypeScript sources directly because their imports say `./x.js` where the file is `x.ts`.
 // The apply_patch figure runs in this process against packages/apply-patch/dist, likewise.
+// The TUI figures (scripts/bench-tui.mjs) drive the real Ink app from packages/tui/dist.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -224,6 +225,14 @@ try {
   if (want('thread_list')) {
     const { benchThreadList } = await import('./bench-thread-list.mjs');
     await benchThreadList(rows);
+  }
+  if (want('file_search')) {
+    const { benchFileSearch } = await import('./bench-file-search.mjs');
+    await benchFileSearch(rows);
+  }
+  if (want('tui')) {
+    const { benchTui } = await import('./bench-tui.mjs');
+    await benchTui(rows);
   }
 } catch (err) {
   failure = err;

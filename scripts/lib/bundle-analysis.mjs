@@ -91,3 +91,24 @@ export function analyzeMetafile(metafile, { root, entryName }) {
   ];
   return { entry, entryClosureBytes, totalBytes, rows, text: lines.join('\n') };
 }
+
+/**
+ * What each JavaScript output holds: `{"chunks/chunk-X.js": ["node_modules/zod/...", "packages/..."]}`,
+ * paths relative to `outdir`, inputs sorted, tree-shaken-out inputs left out. Written next to the
+ * bundle as `chunk-inputs.json`, so that a test can tell which sources a command loaded from the
+ * chunk files it opened.
+ * @param {{outputs: Record<string, any>}} metafile
+ * @param {string} outdirFromRoot the bundle directory, relative to the build's working directory
+ */
+export function chunkInputs(metafile, outdirFromRoot) {
+  /** @type {Record<string, string[]>} */
+  const manifest = {};
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    if (!file.endsWith('.js')) continue;
+    manifest[path.relative(outdirFromRoot, file)] = Object.entries(output.inputs ?? {})
+      .filter(([, info]) => info.bytesInOutput > 0)
+      .map(([input]) => input)
+      .sort();
+  }
+  return manifest;
+}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeMetafile, formatBytes, staticClosure } from '../lib/bundle-analysis.mjs';
+import {
+  analyzeMetafile,
+  chunkInputs,
+  formatBytes,
+  staticClosure,
+} from '../lib/bundle-analysis.mjs';
 
 const out = 'packages/cli/dist/bundle';
 const metafile = {
@@ -46,6 +51,22 @@ describe('bundle analysis', () => {
     ]);
     expect(report.rows[1]?.top).toBe('commander 39.1 KiB, @codex-ts/cli 8.8 KiB');
     expect(report.text).toContain('loaded before main runs (entry + static imports): 1.2 KiB');
+  });
+
+  it('lists the inputs of each JavaScript output, relative to the bundle directory', () => {
+    const withShaken = structuredClone(metafile);
+    withShaken.outputs[`${out}/chunks/chunk-A.js`].inputs = {
+      'node_modules/zod/v4/locales/fr.js': { bytesInOutput: 0 },
+      'node_modules/zod/v4/locales/en.js': { bytesInOutput: 300 },
+    };
+    expect(chunkInputs(withShaken, out)).toEqual({
+      'codex.js': ['packages/cli/src/main.ts'],
+      'chunks/chunk-A.js': ['node_modules/zod/v4/locales/en.js'],
+      'chunks/run-cli-B.js': [
+        'node_modules/commander/lib/command.js',
+        'packages/cli/src/run-cli.ts',
+      ],
+    });
   });
 
   it('formats sizes', () => {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import WebSocket, { type RawData } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { ClientToServerMessage, ServerToClientMessage } from '@codex-ts/app-server';
 import { TransportClosedError } from './errors.js';
 import { reportListenerError } from './in-process-transport.js';
@@ -61,8 +61,12 @@ export class WebSocketTransport implements Transport {
     });
   }
 
-  /** Opens the connection; rejects with a typed error naming `url` when it cannot. */
-  static connect(options: WebSocketTransportOptions): Promise<WebSocketTransport> {
+  /**
+   * Opens the connection; rejects with a typed error naming `url` when it cannot. `ws` is
+   * imported here, not at the top: `codex exec` without `--remote` never loads it.
+   */
+  static async connect(options: WebSocketTransportOptions): Promise<WebSocketTransport> {
+    const { WebSocket } = await import('ws');
     const { url } = options;
     const headers: Record<string, string> = {};
     if (options.authToken != null) {
@@ -109,7 +113,7 @@ export class WebSocketTransport implements Transport {
   }
 
   send(message: ClientToServerMessage): void {
-    if (this.ended !== null || this.closeRequested || this.socket.readyState !== WebSocket.OPEN) {
+    if (this.ended !== null || this.closeRequested || this.socket.readyState !== this.socket.OPEN) {
       throw new TransportClosedError();
     }
     this.socket.send(JSON.stringify(message), { binary: false }, (error) => {

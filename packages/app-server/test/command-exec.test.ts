@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isGone } from './helpers/command-exec-session.js';
 import {
   RecordingExecThreadManager,
   useProcessorServer,
@@ -176,11 +177,6 @@ describe('command/exec: errors', () => {
         /sandboxPolicy\.writableRoots\[0\]: must be an absolute path/,
       ],
       [{ command: ['cat'], streamStdin: true }, -32600, /require a client-supplied processId/],
-      [
-        { command: ['cat'], tty: true, processId: 'p1' },
-        -32600,
-        /not supported by this server yet/,
-      ],
     ];
     for (const [params, code, message] of cases) {
       const error = await client.callError('command/exec', params);
@@ -218,7 +214,7 @@ describe('command/exec: errors', () => {
 
   it('answers an internal error saying why when no sandbox can run here', async () => {
     const manager = new RecordingExecThreadManager();
-    manager.execCommand = () =>
+    manager.startCommandExec = () =>
       Promise.reject(
         Object.assign(new Error('bubblewrap is not installed'), { code: 'sandbox_unavailable' }),
       );
@@ -245,23 +241,3 @@ describe('command/exec: errors', () => {
     expect(result.stdout).toBe('ok\n');
   });
 });
-
-/** True once `pid` has exited (a zombie nobody reaped yet counts as exited), within 2 s. */
-async function isGone(pid: number): Promise<boolean> {
-  for (let i = 0; i < 40; i++) {
-    if (!(await isRunning(pid))) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
-}
-
-async function isRunning(pid: number): Promise<boolean> {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = await readFile(`/proc/${String(pid)}/stat`, 'utf8').catch(() => '');
-  // Field 3 (after the parenthesised name) is the state; Z = zombie.
-  return stat !== '' && !/\) Z /.test(stat);
-}

@@ -18,11 +18,11 @@ const collectList = (value: string, previous: string[]): string[] => [
 ];
 
 /** Top-level `-c`/`--search` (as `-c` strings), `-p/--profile` and `--strict-config`. */
-function globalOf(program: Command): GlobalFlags & { configs: string[] } {
+export function globalOf(program: Command): GlobalFlags & { configs: string[] } {
   return { ...(program.opts() as GlobalFlags), configs: globalConfigStrings(program) };
 }
 
-interface RawExecFlags extends FeatureToggleFlags {
+export interface RawExecFlags extends FeatureToggleFlags {
   image: string[];
   json?: boolean;
   outputLastMessage?: string;
@@ -46,7 +46,7 @@ interface RawExecFlags extends FeatureToggleFlags {
 }
 
 /** Options shared by `codex exec` and `codex exec resume`. */
-function addExecOptions(cmd: Command): Command {
+export function addExecOptions(cmd: Command): Command {
   return addFeatureToggleOptions(cmd)
     .option(
       '-i, --image <FILE>',
@@ -123,7 +123,7 @@ export function execResumeArgs(
   return { sessionId: first ?? null, prompt: second, last, all };
 }
 
-function toExecOptions(
+export function toExecOptions(
   prompt: string | undefined,
   flags: RawExecFlags & { experimentalJson?: boolean; yolo?: boolean },
   global: GlobalFlags & { configs: string[] },
@@ -157,7 +157,7 @@ function toExecOptions(
   };
 }
 
-async function run(options: ExecOptions): Promise<number> {
+export async function run(options: ExecOptions): Promise<number> {
   const { runExec } = await import('@codex-ts/exec');
   return runExec(
     options,

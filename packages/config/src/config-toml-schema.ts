@@ -5,12 +5,13 @@ import {
   SandboxModeSchema,
   VerbositySchema,
 } from '@codex-ts/protocol';
-import { z } from 'zod';
+import * as z from 'zod';
 
 import { AUTH_CONFIG_SHAPE } from './auth-config.js';
 import { SandboxWorkspaceWriteSchema } from './config-sections.js';
 import { FeaturesTomlSchema } from './features-config.js';
 import { HistoryTomlSchema } from './history-config.js';
+import { McpServersSchema } from './mcp-servers-config.js';
 import { ModelProvidersSchema } from './model-providers.js';
 import { ProjectsSchema } from './project-trust.js';
 import {
@@ -58,6 +59,7 @@ export const ConfigTomlSchema = tomlTable({
   ...AUTH_CONFIG_SHAPE,
   oss_provider: nonEmptyString().optional(),
   history: HistoryTomlSchema.optional(),
+  mcp_servers: McpServersSchema.optional(),
   profile: tomlString.optional(),
   profiles: z.record(z.string(), anyTable, expecting('a table')).optional(),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 import { isTable } from './config-override.js';
 import type { ConfigTable } from './config-override.js';

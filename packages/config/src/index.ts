@@ -2,6 +2,8 @@ export { resolveCodexHome } from './codex-home.js';
 export type { EnvMap } from './codex-home.js';
 export { loadConfig } from './load-config.js';
 export { parseConfigOverride, parseConfigOverrides } from './config-override.js';
+export { threadConfigMap } from './thread-config-map.js';
+export type { ThreadConfigFlags } from './thread-config-map.js';
 export { toSandboxPolicy, extraWritableRoots } from './sandbox-policy.js';
 export { CONFIG_FILE_NAME } from './config-layers.js';
 export { AUTH_CREDENTIALS_STORE_MODES, DEFAULT_CHATGPT_BASE_URL } from './auth-config.js';
@@ -88,3 +90,28 @@ export {
   readConfigToml,
   parseConfigToml,
 } from './config-value-edit.js';
+export { appendHistoryEntry } from './history/history-append.js';
+export type { AppendHistoryOptions } from './history/history-append.js';
+export { historyMetadata, lookupHistoryEntry, searchHistory } from './history/history-read.js';
+export { historyPath, HISTORY_FILENAME } from './history/history-types.js';
+export type {
+  HistoryEntry,
+  HistoryMetadata,
+  HistoryPersistence,
+  HistorySearchHit,
+} from './history/history-types.js';
+export { HistoryLockTimeoutError, HistoryWriteError } from './history/errors.js';
+export { McpServersSchema, McpServerTomlSchema } from './mcp-servers-config.js';
+export type {
+  McpServerConfig,
+  McpServerTransportConfig,
+  McpToolApprovalMode,
+} from './mcp-servers-config.js';
+export {
+  isValidMcpServerName,
+  mcpServerEntryOf,
+  mcpServerTable,
+  removeMcpServerFromConfig,
+  setMcpServerInConfig,
+} from './mcp-servers-edit.js';
+export type { McpServerEditResult, McpServerEntry } from './mcp-servers-edit.js';

@@ -2,6 +2,7 @@ import { AskForApprovalSchema, SandboxModeSchema } from '@codex-ts/protocol';
 
 import { readAuthConfig } from './auth-config.js';
 import { readHistoryConfig } from './history-config.js';
+import { readMcpServers } from './mcp-servers-config.js';
 import { resolveCodexHome } from './codex-home.js';
 import type { EnvMap } from './codex-home.js';
 import { resolveCwd, resolveUserPath } from './config-paths.js';
@@ -116,6 +117,7 @@ export async function loadConfig(opts: LoadConfigOptions = {}): Promise<Resolved
     auth: readAuthConfig(toml, codexHome),
     ossProvider: toml.oss_provider ?? null,
     history: readHistoryConfig(toml.history),
+    mcpServers: readMcpServers(toml.mcp_servers, reader),
     features,
     profile: loaded.profile,
     configFiles: [...new Set(layers.sources)],

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 import type { EnvMap } from './codex-home.js';
 import type { ConfigReader } from './config-reader.js';

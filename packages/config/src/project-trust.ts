@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 import type { ConfigReader } from './config-reader.js';
 import { expecting, tomlEnum, tomlTable } from './schema-helpers.js';

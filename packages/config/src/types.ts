@@ -9,6 +9,7 @@ import type {
 
 import type { AuthConfig } from './auth-config.js';
 import type { HistoryConfig } from './history-config.js';
+import type { McpServerConfig } from './mcp-servers-config.js';
 
 export type { ModelProviderInfo, WireApi } from '@codex-ts/protocol';
 
@@ -94,6 +95,8 @@ export interface ResolvedConfig {
   auth: AuthConfig;
   /** `[history]`: saving submitted prompts to `history.jsonl`. */
   history: HistoryConfig;
+  /** `[mcp_servers.<name>]`: the configured MCP servers, by name (disabled ones included). */
+  mcpServers: Record<string, McpServerConfig>;
   /** `oss_provider`: the local provider `--oss` uses when `--local-provider` is not given. */
   ossProvider: string | null;
   /**

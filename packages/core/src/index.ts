@@ -97,16 +97,26 @@ export { discoverShell, shellKind } from './context/shell.js';
 export type { ApprovalRequester } from './approvals/approval-requester.js';
 export {
   runCommandExec,
+  startCommandExec,
   commandExecEnv,
   COMMAND_EXEC_TIMEOUT_EXIT_CODE,
   COMMAND_EXEC_IO_DRAIN_MS,
 } from './command-exec/run-command-exec.js';
-export { CommandExecSpawnError } from './command-exec/command-exec-errors.js';
+export {
+  CommandExecSpawnError,
+  CommandExecStdinError,
+  CommandExecNoTerminalError,
+} from './command-exec/command-exec-errors.js';
+export type { CommandExecStdinProblem } from './command-exec/command-exec-errors.js';
 export type {
   CommandExecEnv,
+  CommandExecOutputChunk,
+  CommandExecProcess,
   CommandExecRequest,
   CommandExecResult,
   CommandExecRunnerOptions,
+  CommandExecStream,
+  CommandExecTerminalSize,
 } from './command-exec/command-exec-types.js';
 export {
   NoActiveTurnError,
@@ -114,3 +124,22 @@ export {
   EmptySteerInputError,
 } from './thread/steer-errors.js';
 export type { SteerErrorCode } from './thread/steer-errors.js';
+export {
+  InvalidReviewTargetError,
+  normalizeReviewTarget,
+  resolveReviewRequest,
+} from './review/review-target.js';
+export type { ReviewRequest } from './review/review-target.js';
+export { reviewPrompt } from './review/review-prompt.js';
+export { mergeBaseWithHead } from './review/git-merge-base.js';
+export { reviewInstructions } from './review/review-instructions.js';
+export {
+  parseReviewOutput,
+  renderReviewOutputText,
+  formatReviewFindingsBlock,
+  REVIEW_FALLBACK_MESSAGE,
+} from './review/review-output.js';
+export type { ReviewOutput, ReviewFinding } from './review/review-output.js';
+export { REVIEW_INTERRUPTED_MESSAGE } from './review/review-exit.js';
+export { TurnNotFoundError, RevertUnavailableError } from './thread/thread-revert.js';
+export type { ThreadRevertOutcome } from './thread/thread-revert.js';

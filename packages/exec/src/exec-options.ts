@@ -41,6 +41,21 @@ export interface ExecOptions {
   remote?: string | null;
   /** `--remote-auth-token-env VAR`: the bearer token for `--remote` is in this variable. */
   remoteAuthTokenEnv?: string | null;
+  /** `codex exec review` / `codex review`: run a code review instead of a prompt. */
+  review?: ExecReviewArgs | null;
+}
+
+/** The target flags of `codex exec review`, as given (one of them, checked by the cli). */
+export interface ExecReviewArgs {
+  /** `--uncommitted`: staged, unstaged and untracked changes. */
+  uncommitted: boolean;
+  /** `--base BRANCH`: the changes against a base branch. */
+  base: string | null;
+  /** `--commit SHA`: the changes a commit introduced; `--title` labels it. */
+  commit: string | null;
+  title: string | null;
+  /** Custom review instructions; `-` reads them from stdin. */
+  prompt: string | null;
 }
 
 /** Where exec reads and writes; the real process streams in production, buffers in tests. */

@@ -134,7 +134,14 @@ export class JsonEventMapper {
           server: item.server,
           tool: item.tool,
           arguments: item.arguments,
-          result: item.result,
+          // The SDK's shape: `structured_content`, snake_case like the rest of the exec stream.
+          result:
+            item.result === null
+              ? null
+              : {
+                  content: item.result.content,
+                  structured_content: item.result.structuredContent ?? null,
+                },
           error: item.error,
           status: item.status === 'inProgress' ? 'in_progress' : item.status,
         };

@@ -1,15 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppServerClosedError, type AppServerClient } from '@codex-ts/app-server-client';
-import type { ServerNotification, ThreadStartResponse, Turn } from '@codex-ts/protocol';
+import {
+  reviewTargetHint,
+  type ServerNotification,
+  type ThreadStartResponse,
+  type Turn,
+} from '@codex-ts/protocol';
 import { connectExecClient, execTarget } from './exec-client.js';
 import { ExecUsageError, type ExecIo, type ExecOptions } from './exec-options.js';
 import { openThread } from './open-thread.js';
 import { isInsideGitRepo } from './git-check.js';
 import { colorEnabled, HumanOutput } from './human-output.js';
 import { JsonEventMapper } from './json-event-mapper.js';
-import { prepareOss } from './oss-setup.js';
 import { resolvePrompt } from './prompt-input.js';
+import { reviewTarget } from './review-target.js';
 import { readOutputSchema, threadStartParams, turnInput } from './thread-params.js';
 
 export interface ExecMeta {
@@ -49,14 +54,31 @@ async function execTurn(opts: ExecOptions, io: ExecIo, meta: ExecMeta): Promise<
   const outputSchema = opts.outputSchemaFile
     ? readOutputSchema(opts.outputSchemaFile, cwd)
     : undefined;
-  const prompt = await resolvePrompt(opts.prompt, io);
+  // `codex exec review`: the review's hint stands for the prompt in the header.
+  const review = opts.review ? await reviewTarget(opts.review, io) : null;
+  const prompt = review ? reviewTargetHint(review) : await resolvePrompt(opts.prompt, io);
   let startParams = threadStartParams(opts, cwd);
-  if (opts.oss === true) startParams = await prepareOss(opts, io, startParams);
+  if (opts.oss === true) {
+    const { prepareOssThread } = await import('@codex-ts/providers');
+    startParams = await prepareOssThread(
+      { localProvider: opts.localProvider ?? null, model: opts.model },
+      io,
+      startParams,
+    );
+  }
 
   const client = await connectExecClient(target, io, meta);
   try {
     const open = (): Promise<ThreadStartResponse> => openThread(client, opts, io, startParams, cwd);
-    return await driveTurn(client, opts, io, { open, prompt, outputSchema, cwd });
+    const start = (threadId: string): Promise<{ turn: Turn }> =>
+      review
+        ? client.request('review/start', { threadId, target: review, delivery: 'inline' })
+        : client.request('turn/start', {
+            threadId,
+            input: turnInput(prompt, opts.images, cwd),
+            ...(outputSchema !== undefined ? { outputSchema } : {}),
+          });
+    return await driveTurn(client, opts, io, { open, prompt, start });
   } finally {
     await client.close();
   }
@@ -65,9 +87,10 @@ async function execTurn(opts: ExecOptions, io: ExecIo, meta: ExecMeta): Promise<
 interface TurnPlan {
   /** thread/start, or thread/resume for `codex exec resume`. */
   open: () => Promise<ThreadStartResponse>;
+  /** The prompt, or the review's hint, for the human header. */
   prompt: string;
-  outputSchema: unknown;
-  cwd: string;
+  /** turn/start with the prompt, or review/start for `codex exec review`. */
+  start: (threadId: string) => Promise<{ turn: Turn }>;
 }
 
 async function driveTurn(
@@ -132,11 +155,7 @@ async function driveTurn(
     human.prompt(plan.prompt);
   }
 
-  const turnStart = await client.request('turn/start', {
-    threadId,
-    input: turnInput(plan.prompt, opts.images, plan.cwd),
-    ...(plan.outputSchema !== undefined ? { outputSchema: plan.outputSchema } : {}),
-  });
+  const turnStart = await plan.start(threadId);
 
   const onSigint = (): void => {
     void client

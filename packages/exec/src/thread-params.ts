@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { parseConfigOverride } from '@codex-ts/config';
+import { threadConfigMap } from '@codex-ts/config';
 import type { ThreadResumeParams, ThreadStartParams, UserInput } from '@codex-ts/protocol';
 import { ExecUsageError, type ExecOptions } from './exec-options.js';
 
@@ -9,20 +9,7 @@ import { ExecUsageError, type ExecOptions } from './exec-options.js';
  * as `profile` and `--strict-config` as `strict_config`) the config map.
  */
 export function threadStartParams(opts: ExecOptions, cwd: string): ThreadStartParams {
-  const config: Record<string, unknown> = {};
-  for (const raw of opts.configOverrides) {
-    const [key, value] = parseConfigOverride(raw);
-    config[key] = value;
-  }
-  if (opts.profile) config['profile'] = opts.profile;
-  if (opts.strictConfig) config['strict_config'] = true;
-  if (opts.addDirs.length > 0) {
-    const existing = config['sandbox_workspace_write.writable_roots'];
-    config['sandbox_workspace_write.writable_roots'] = [
-      ...(Array.isArray(existing) ? existing : []),
-      ...opts.addDirs.map((d) => resolve(cwd, d)),
-    ];
-  }
+  const config = threadConfigMap(opts, cwd);
   let sandbox = opts.sandbox;
   let approvalPolicy: ThreadStartParams['approvalPolicy'] = null;
   if (opts.fullAuto) sandbox = 'workspace-write';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Sandbox modes as written in config.toml and on the command line. */
 export const SandboxModeSchema = z.enum(['read-only', 'workspace-write', 'danger-full-access']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Items of `codex exec --json` (the SDK's ThreadItem). Ids are `item_N`, numbered per run. */
 export const ExecItemSchema = z.discriminatedUnion('type', [

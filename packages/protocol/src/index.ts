@@ -1,3 +1,6 @@
+// First: configures zod before any schema is built (see zod-config.ts).
+import './zod-config.js';
+
 export {
   SandboxModeSchema,
   AskForApprovalSchema,
@@ -104,6 +107,7 @@ export {
   ThreadUnarchiveParamsSchema,
   ThreadDeleteParamsSchema,
   ThreadSetNameParamsSchema,
+  ThreadRevertParamsSchema,
 } from './v2-threads.js';
 export type {
   ThreadResumeParams,
@@ -124,6 +128,8 @@ export type {
   ThreadSetNameParams,
   ThreadSetNameResponse,
   ThreadStorageNotificationMap,
+  ThreadRevertParams,
+  ThreadRevertResponse,
 } from './v2-threads.js';
 export type { CoreEvent } from './core-events.js';
 export { ExecItemSchema, ExecUsageSchema, ExecEventSchema } from './exec-events.js';
@@ -168,6 +174,9 @@ export {
   SandboxPolicySchema,
   CommandExecTerminalSizeSchema,
   CommandExecParamsSchema,
+  CommandExecWriteParamsSchema,
+  CommandExecResizeParamsSchema,
+  CommandExecTerminateParamsSchema,
 } from './v2-command-exec.js';
 export type {
   NetworkAccess,
@@ -177,6 +186,13 @@ export type {
   CommandExecResponse,
   CommandExecOutputStream,
   CommandExecOutputDeltaNotification,
+  CommandExecNotificationMap,
+  CommandExecWriteParams,
+  CommandExecWriteResponse,
+  CommandExecResizeParams,
+  CommandExecResizeResponse,
+  CommandExecTerminateParams,
+  CommandExecTerminateResponse,
 } from './v2-command-exec.js';
 export {
   PLAN_TYPES,
@@ -221,3 +237,28 @@ export type {
   FuzzyFileSearchResult,
   FuzzyFileSearchResponse,
 } from './v2-account-config.js';
+export {
+  ReviewTargetSchema,
+  ReviewDeliverySchema,
+  ReviewStartParamsSchema,
+  reviewTargetHint,
+} from './v2-review.js';
+export type {
+  ReviewTarget,
+  ReviewDelivery,
+  ReviewStartParams,
+  ReviewStartResponse,
+} from './v2-review.js';
+export { McpServerStatusDetailSchema, ListMcpServerStatusParamsSchema } from './v2-mcp.js';
+export type {
+  McpServerStatusDetail,
+  ListMcpServerStatusParams,
+  McpAuthStatus,
+  McpServerConnectionStatus,
+  McpToolDescriptor,
+  McpResourceDescriptor,
+  McpResourceTemplateDescriptor,
+  McpServerInfoDescriptor,
+  McpServerStatus,
+  ListMcpServerStatusResponse,
+} from './v2-mcp.js';

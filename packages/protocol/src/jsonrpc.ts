@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** JSON-RPC 2.0 as the Codex app server speaks it: the `"jsonrpc"` member is omitted. */
 export type RequestId = string | number;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Items of the OpenAI Responses API as we send them in `input` and receive them in

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OtherItem, ResponseItem } from './responses.js';
 import type { TokenUsage } from './common.js';
 

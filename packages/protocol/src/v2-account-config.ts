@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserInputSchema } from './v2-items.js';
 
 // Account, config, turn/steer and fuzzyFileSearch methods of the v2 app-server protocol. Field

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // `command/exec`: a one-off command (argv) run for a client in the server's sandbox, outside any
 // thread or turn. Field names and shapes follow the Rust app server's v2 protocol.
@@ -80,3 +80,36 @@ export interface CommandExecOutputDeltaNotification {
   /** True on the last chunk of a stream whose later output the cap cut off. */
   capReached: boolean;
 }
+
+/** Method -> params of the notifications `command/exec` sends (to the originating connection). */
+export interface CommandExecNotificationMap {
+  'command/exec/outputDelta': CommandExecOutputDeltaNotification;
+}
+
+/** `command/exec/write`: stdin bytes for a running command, and/or the end of its stdin. */
+export const CommandExecWriteParamsSchema = z
+  .object({
+    /** The client-supplied, connection-scoped id of the `command/exec` request. */
+    processId: z.string(),
+    /** Base64-encoded bytes to write. */
+    deltaBase64: z.string().nullish(),
+    /** Close stdin after writing `deltaBase64`, if any. */
+    closeStdin: z.boolean().optional(),
+  })
+  .loose();
+export type CommandExecWriteParams = z.infer<typeof CommandExecWriteParamsSchema>;
+
+/** `command/exec/resize`: a new size for the pseudo-terminal of a `tty` command. */
+export const CommandExecResizeParamsSchema = z
+  .object({ processId: z.string(), size: CommandExecTerminalSizeSchema })
+  .loose();
+export type CommandExecResizeParams = z.infer<typeof CommandExecResizeParamsSchema>;
+
+/** `command/exec/terminate`: kills a running command (its process group). */
+export const CommandExecTerminateParamsSchema = z.object({ processId: z.string() }).loose();
+export type CommandExecTerminateParams = z.infer<typeof CommandExecTerminateParamsSchema>;
+
+/** The empty answers of `command/exec/write`, `command/exec/resize` and `.../terminate`. */
+export type CommandExecWriteResponse = Record<string, never>;
+export type CommandExecResizeResponse = Record<string, never>;
+export type CommandExecTerminateResponse = Record<string, never>;

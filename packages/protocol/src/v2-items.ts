@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** App-server v2 user input (`turn/start.input[]`). */
 export const UserInputSchema = z.discriminatedUnion('type', [
@@ -65,7 +65,11 @@ export type ThreadItem =
     }
   | { type: 'webSearch'; id: string; query: string }
   | { type: 'imageView'; id: string; path: string }
-  | { type: 'contextCompaction'; id: string };
+  | { type: 'contextCompaction'; id: string }
+  /** A review turn began; `review` is the hint of what is reviewed (`current changes`, ...). */
+  | { type: 'enteredReviewMode'; id: string; review: string }
+  /** A review turn ended; `review` is the review rendered as plain text. */
+  | { type: 'exitedReviewMode'; id: string; review: string };
 
 export type ThreadItemType = ThreadItem['type'];
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AskForApprovalSchema, SandboxModeSchema } from './common.js';
 import type { Thread, ThreadStartResponse } from './v2.js';
 
@@ -120,10 +120,30 @@ export const ThreadSetNameParamsSchema = z
 export type ThreadSetNameParams = z.infer<typeof ThreadSetNameParamsSchema>;
 export type ThreadSetNameResponse = Record<string, never>;
 
-/** Notifications of the stored-thread methods (broadcast to every connection). */
+/**
+ * `thread/revert`: drop turn `beforeTurnId` and every later turn from a loaded thread's history
+ * (the conversation only: files the turns changed stay as they are).
+ */
+export const ThreadRevertParamsSchema = z
+  .object({ threadId: z.string(), beforeTurnId: z.string() })
+  .loose();
+export type ThreadRevertParams = z.infer<typeof ThreadRevertParamsSchema>;
+
+/** `thread.turns` is always empty; the cursors are for clients that page turns (null here). */
+export interface ThreadRevertResponse {
+  thread: Thread;
+  turnsBackwardsCursor?: string | null;
+  itemsBackwardsCursor?: string | null;
+}
+
+/**
+ * Notifications of the stored-thread methods (broadcast to every connection; `thread/reverted`
+ * goes to the thread's subscribers).
+ */
 export interface ThreadStorageNotificationMap {
   'thread/archived': { threadId: string };
   'thread/unarchived': { threadId: string };
   'thread/deleted': { threadId: string };
   'thread/name/updated': { threadId: string; threadName: string | null };
+  'thread/reverted': { threadId: string };
 }

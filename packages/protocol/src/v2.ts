@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   AskForApprovalSchema,
   ReasoningEffortSchema,
@@ -9,7 +9,9 @@ import {
 import type { ThreadItem, TurnPlanStep } from './v2-items.js';
 import type { ThreadStorageNotificationMap } from './v2-threads.js';
 import type { AccountNotificationMap } from './v2-account-config.js';
+import type { CommandExecNotificationMap } from './v2-command-exec.js';
 import { UserInputSchema } from './v2-items.js';
+import { SandboxPolicySchema } from './v2-command-exec.js';
 
 // ---- shared objects -------------------------------------------------------------------------
 
@@ -164,6 +166,8 @@ export const TurnStartParamsSchema = z
     model: z.string().nullish(),
     effort: ReasoningEffortSchema.nullish(),
     summary: ReasoningSummarySchema.nullish(),
+    /** Sandbox for this turn and the ones after it. */
+    sandboxPolicy: SandboxPolicySchema.nullish(),
     outputSchema: z.unknown().optional(),
   })
   .loose();
@@ -180,7 +184,7 @@ export type TurnInterruptParams = z.infer<typeof TurnInterruptParamsSchema>;
 
 /** Every server notification this implementation emits, keyed by method, with its params. */
 export interface ServerNotificationMap
-  extends ThreadStorageNotificationMap, AccountNotificationMap {
+  extends ThreadStorageNotificationMap, AccountNotificationMap, CommandExecNotificationMap {
   'thread/started': { thread: Thread };
   'thread/status/changed': { threadId: string; status: ThreadStatus };
   'thread/tokenUsage/updated': { threadId: string; turnId: string; tokenUsage: ThreadTokenUsage };

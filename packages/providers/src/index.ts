@@ -44,6 +44,8 @@ export type { LmsLookupOptions, LmsDownloadOptions } from './oss/lms-cli.js';
 export { PullProgressReporter } from './oss/pull-progress-reporter.js';
 export type { ProgressSink, PullProgressReporterOptions } from './oss/pull-progress-reporter.js';
 export { ensureOssReady } from './oss/ensure-oss-ready.js';
+export { prepareOssThread } from './oss/prepare-oss-thread.js';
+export type { OssRunOptions, OssRunIo } from './oss/prepare-oss-thread.js';
 export type {
   EnsureOssReadyOptions,
   OssReadyResult,

@@ -32,12 +32,16 @@ export const RESPONSE_DEFINITIONS: Record<string, string> = {
   'config/read': 'ConfigReadResponse',
   'config/value/write': 'ConfigWriteResponse',
   'command/exec': 'CommandExecResponse',
+  'command/exec/write': 'CommandExecWriteResponse',
+  'command/exec/resize': 'CommandExecResizeResponse',
+  'command/exec/terminate': 'CommandExecTerminateResponse',
   'account/read': 'GetAccountResponse',
   'account/logout': 'LogoutAccountResponse',
   'account/login/start': 'LoginAccountResponse',
   'mcpServerStatus/list': 'ListMcpServerStatusResponse',
   'config/batchWrite': 'ConfigWriteResponse',
   'account/login/cancel': 'CancelLoginAccountResponse',
+  'thread/revert': 'ThreadRevertResponse',
 };
 
 /**

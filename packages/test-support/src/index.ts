@@ -82,3 +82,22 @@ export { writeChatgptAuthJson } from './chatgpt-auth-json.js';
 export type { ChatgptAuthJsonOptions } from './chatgpt-auth-json.js';
 export { failingMidWriteFs } from './failing-write-fs.js';
 export { sampleThread } from './sample-thread.js';
+export { TmuxTerminal } from './tmux-terminal.js';
+export type { TmuxTerminalOptions } from './tmux-terminal.js';
+export {
+  createFakeMcpServer,
+  runFakeMcpServerOnStdio,
+  FAKE_MCP_SERVER_SCRIPT,
+  FAKE_MCP_TOOLS,
+  FAKE_MCP_PNG,
+} from './fake-mcp-server.js';
+export type { FakeMcpServerOptions } from './fake-mcp-server.js';
+export {
+  PINNED_NODE,
+  fakeMcpServerCommand,
+  fakeMcpServerToml,
+  startFakeMcpHttpServer,
+} from './fake-mcp-http-server.js';
+export type { FakeMcpHttpServer, FakeMcpHttpServerOptions } from './fake-mcp-http-server.js';
+export { startAppServerProcess } from './app-server-process.js';
+export type { AppServerProcess } from './app-server-process.js';

@@ -7,16 +7,18 @@
  * separates atoms that must all match (scores add up, indices are merged).
  */
 
-const SCORE_MATCH = 16;
-const PENALTY_GAP_START = 3;
-const PENALTY_GAP_EXTENSION = 1;
-const BONUS_BOUNDARY = SCORE_MATCH / 2;
-const BONUS_BOUNDARY_WHITE = BONUS_BOUNDARY + 2;
-const BONUS_BOUNDARY_DELIMITER = BONUS_BOUNDARY + 1;
-const BONUS_NON_WORD = BONUS_BOUNDARY;
-const BONUS_CAMEL123 = BONUS_BOUNDARY - PENALTY_GAP_START;
-const BONUS_CONSECUTIVE = PENALTY_GAP_START + PENALTY_GAP_EXTENSION;
-const BONUS_FIRST_CHAR_MULTIPLIER = 2;
+import {
+  BONUS_BOUNDARY,
+  BONUS_BOUNDARY_DELIMITER,
+  BONUS_BOUNDARY_WHITE,
+  BONUS_CAMEL123,
+  BONUS_CONSECUTIVE,
+  BONUS_FIRST_CHAR_MULTIPLIER,
+  BONUS_NON_WORD,
+  PENALTY_GAP_EXTENSION,
+  PENALTY_GAP_START,
+  SCORE_MATCH,
+} from './fuzzy-constants.js';
 
 type CharClass = 'white' | 'nonWord' | 'delimiter' | 'lower' | 'upper' | 'letter' | 'number';
 

@@ -27,3 +27,7 @@ export { writeFileAtomic } from './atomic-write.js';
 export type { AtomicWriteFs, AtomicFileHandle, AtomicWriteOptions } from './atomic-write.js';
 export { fuzzyMatch } from './fuzzy-match.js';
 export type { FuzzyMatch } from './fuzzy-match.js';
+export { compileFuzzyQuery } from './fuzzy-score.js';
+export type { CompiledFuzzyQuery } from './fuzzy-score.js';
+export { FuzzyCandidates } from './fuzzy-candidates.js';
+export { lazy } from './lazy.js';

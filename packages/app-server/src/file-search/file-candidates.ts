@@ -1,107 +1,42 @@
-import { execFile } from 'node:child_process';
-import { readdir, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { isIgnored, readIgnoreRules } from './ignore-rules.js';
-
-/** A file or directory a search may match, relative to its root (`/`-separated). */
-export interface FileCandidate {
-  path: string;
-  isDir: boolean;
-}
-
-/** Most entries taken from one root; the rest of a huge tree is not searched. */
-export const MAX_CANDIDATES_PER_ROOT = 200_000;
-const GIT_TIMEOUT_MS = 20_000;
-const GIT_MAX_BUFFER = 256 * 1024 * 1024;
+import type { CandidateList, CandidateSource } from './candidate-list.js';
+import { gitCandidates, gitListing, isGitWorkTree } from './git-candidates.js';
+import { walkCandidates, walkStampsUnchanged } from './walk-candidates.js';
 
 /**
  * The files and directories under `root` that a search looks at. In a git work tree: what
  * `git ls-files` reports (tracked and untracked files, ignored ones left out, deleted ones
- * dropped) and their directories. Elsewhere: a bounded walk that applies `.gitignore` and
- * `.ignore` files and skips `.git`. Hidden files are included; a root that cannot be read has no
- * candidates. `cancelled` is polled while walking.
+ * dropped) and their directories. Elsewhere: a walk that applies `.gitignore` and `.ignore`
+ * files and skips `.git` (see `walkCandidates`).
  */
-export async function listCandidates(
+export async function listCandidates(root: string): Promise<CandidateList> {
+  if (await isGitWorkTree(root)) {
+    const listing = await gitListing(root);
+    if (listing !== null) return gitCandidates(listing);
+  }
+  return walkCandidates(root);
+}
+
+/**
+ * Null when the candidates listed from `previous` are still current, else a fresh list. A work
+ * tree is listed again with git (cheap for this process: git does the walking) and compared
+ * with the previous output; a walked tree is current while every directory it entered and
+ * every ignore file it read keeps its modification time (adding, removing or renaming an entry
+ * changes its directory's; see `walkStampsUnchanged`), and is walked again otherwise. A root
+ * that stopped being a work tree is listed from scratch, and so is one that became one when
+ * that changed a stamped directory (`git init` in the root itself).
+ */
+export async function refreshCandidates(
   root: string,
-  cancelled: () => boolean,
-): Promise<FileCandidate[]> {
-  const fromGit = await gitCandidates(root);
-  if (fromGit !== null) return fromGit;
-  return walkCandidates(root, cancelled);
-}
-
-function git(root: string, args: string[]): Promise<string | null> {
-  return new Promise((resolve) => {
-    execFile(
-      'git',
-      ['-C', root, ...args],
-      { maxBuffer: GIT_MAX_BUFFER, timeout: GIT_TIMEOUT_MS, encoding: 'utf8' },
-      (error, stdout) => resolve(error ? null : stdout),
-    );
-  });
-}
-
-async function gitCandidates(root: string): Promise<FileCandidate[] | null> {
-  const inside = await git(root, ['rev-parse', '--is-inside-work-tree']);
-  if (inside?.trim() !== 'true') return null;
-  const [listed, deleted] = await Promise.all([
-    git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']),
-    git(root, ['ls-files', '-z', '--deleted']),
-  ]);
-  if (listed === null) return null;
-  const gone = new Set(deleted?.split('\0') ?? []);
-  const files = new Set<string>();
-  const dirs = new Set<string>();
-  for (const path of listed.split('\0')) {
-    if (path === '' || gone.has(path) || files.has(path)) continue;
-    files.add(path);
-    for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-      const dir = path.slice(0, slash);
-      if (dirs.has(dir)) break;
-      dirs.add(dir);
-    }
-    if (files.size + dirs.size >= MAX_CANDIDATES_PER_ROOT) break;
+  previous: CandidateSource,
+): Promise<CandidateList | null> {
+  if (previous.kind === 'git') {
+    const listing = await gitListing(root);
+    if (listing === null) return listCandidates(root);
+    if (listing.listed === previous.listed && listing.deleted === previous.deleted) return null;
+    return gitCandidates(listing);
   }
-  return [
-    ...[...dirs].map((path) => ({ path, isDir: true })),
-    ...[...files].map((path) => ({ path, isDir: false })),
-  ];
-}
-
-type Rules = Awaited<ReturnType<typeof readIgnoreRules>>;
-
-async function walkCandidates(root: string, cancelled: () => boolean): Promise<FileCandidate[]> {
-  const out: FileCandidate[] = [];
-  // `chain`: the real paths of the directories leading here, to stop symlink loops.
-  const queue: Array<{ dir: string; rel: string; rules: Rules; chain: string[] }> = [];
-  const rootReal = await realpath(root).catch(() => null);
-  if (rootReal === null) return out;
-  queue.push({ dir: root, rel: '', rules: await readIgnoreRules(root, ''), chain: [rootReal] });
-  while (queue.length > 0 && out.length < MAX_CANDIDATES_PER_ROOT && !cancelled()) {
-    const { dir, rel, rules, chain } = queue.shift() as (typeof queue)[number];
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name === '.git') continue;
-      const full = join(dir, entry.name);
-      const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      let isDir = entry.isDirectory();
-      if (entry.isSymbolicLink()) {
-        // Followed, as the Rust walker does; a link to a directory above it is not entered.
-        const target = await stat(full).catch(() => null);
-        if (target === null) continue;
-        isDir = target.isDirectory();
-      }
-      if (isIgnored(rules, path, isDir)) continue;
-      out.push({ path, isDir });
-      if (out.length >= MAX_CANDIDATES_PER_ROOT) break;
-      if (!isDir) continue;
-      const real = await realpath(full).catch(() => null);
-      if (real === null || chain.includes(real)) continue;
-      const own = await readIgnoreRules(full, path);
-      const next = own.length > 0 ? [...rules, ...own] : rules;
-      queue.push({ dir: full, rel: path, rules: next, chain: [...chain, real] });
-    }
+  if (await walkStampsUnchanged(previous.listedAt, previous.stampPaths, previous.stamps)) {
+    return null;
   }
-  return out;
+  return listCandidates(root);
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
  * and the `*`, `?`, `**` and `[...]` wildcards. The last matching rule wins.
  */
 
-interface IgnoreRule {
+export interface IgnoreRule {
   /** Directory (relative to the walk root, '' for the root) of the file the rule comes from. */
   base: string;
   regex: RegExp;
@@ -18,10 +18,17 @@ interface IgnoreRule {
 
 export const IGNORE_FILES = ['.gitignore', '.ignore'] as const;
 
-/** Rules of every ignore file in `dir` (relative path `rel`), in file order. */
-export async function readIgnoreRules(dir: string, rel: string): Promise<IgnoreRule[]> {
+/**
+ * Rules of every ignore file in `dir` (relative path `rel`), in file order. `names`: the ignore
+ * files to read (by default both; a walker that listed `dir` passes the ones present).
+ */
+export async function readIgnoreRules(
+  dir: string,
+  rel: string,
+  names: readonly string[] = IGNORE_FILES,
+): Promise<IgnoreRule[]> {
   const rules: IgnoreRule[] = [];
-  for (const name of IGNORE_FILES) {
+  for (const name of names) {
     let text: string;
     try {
       text = await readFile(join(dir, name), 'utf8');

@@ -9,6 +9,7 @@ import type {
   ServerRequestMessage,
   ServerToClientMessage,
 } from '../protocol/messages.js';
+import { CommandExecProcesses } from './command-exec-processes.js';
 import type { Connection } from './connection.js';
 import { PendingServerRequests } from './server-requests.js';
 
@@ -23,6 +24,8 @@ export class ConnectionState {
   private readonly held = new Map<string, ServerToClientMessage[]>();
   private closed = false;
   readonly serverRequests = new PendingServerRequests();
+  /** Its running `command/exec` processes, killed when it closes. */
+  readonly commandExec = new CommandExecProcesses();
 
   constructor(readonly connection: Connection) {}
 
@@ -115,6 +118,7 @@ export class ConnectionState {
 
   close(): void {
     this.closed = true;
+    this.commandExec.closeAll();
     this.held.clear();
     this.serverRequests.failAll('the connection is closed');
   }

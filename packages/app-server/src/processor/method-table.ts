@@ -21,6 +21,14 @@ import { configReadHandler } from './handlers/config-read.js';
 import { configValueWriteHandler } from './handlers/config-value-write.js';
 import { fuzzyFileSearchHandler } from './handlers/fuzzy-file-search.js';
 import { turnSteerHandler } from './handlers/turn-steer.js';
+import {
+  commandExecResizeHandler,
+  commandExecTerminateHandler,
+  commandExecWriteHandler,
+} from './handlers/command-exec-control.js';
+import { reviewStartHandler } from './handlers/review-start.js';
+import { mcpServerStatusListHandler } from './handlers/mcp-server-status-list.js';
+import { threadRevertHandler } from './handlers/thread-revert.js';
 import type { AnyRequestHandler } from './request-handler.js';
 
 /** Every request method the processor serves. */
@@ -50,6 +58,12 @@ export function defaultMethodTable(): ReadonlyMap<string, AnyRequestHandler> {
       configBatchWriteHandler,
       turnSteerHandler,
       fuzzyFileSearchHandler,
+      commandExecWriteHandler,
+      commandExecResizeHandler,
+      commandExecTerminateHandler,
+      reviewStartHandler,
+      mcpServerStatusListHandler,
+      threadRevertHandler,
     ].map((h) => [h.method, h]),
   );
 }

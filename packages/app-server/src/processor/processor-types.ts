@@ -1,8 +1,8 @@
 import type { AuthConfig, LoadConfigOptions, ResolvedConfig } from '@codex-ts/config';
 import type {
   CodexThreadApi,
+  CommandExecProcess,
   CommandExecRequest,
-  CommandExecResult,
   ForkThreadOptions,
   ResumeThreadOptions,
   StartThreadOptions,
@@ -29,11 +29,11 @@ export interface ThreadManagerLike extends StoredThreadsApi {
   getThread(id: string): CodexThreadApi | undefined;
   shutdown(): Promise<void>;
   /**
-   * Runs a `command/exec` command with this host's sandbox settings (core's `runCommandExec`).
-   * Optional: without it the processor uses core's runner with bubblewrap only (no Landlock
-   * helper), and tests may fake it.
+   * Starts a `command/exec` command with this host's sandbox settings (core's
+   * `startCommandExec`). Optional: without it the processor uses core's runner with bubblewrap
+   * only (no Landlock helper), and tests may fake it.
    */
-  execCommand?(request: CommandExecRequest): Promise<CommandExecResult>;
+  startCommandExec?(request: CommandExecRequest): Promise<CommandExecProcess>;
   /**
    * The process's auth managers (core's `AuthManagers`), so that the account methods and the
    * threads share credentials and refreshes. Optional: without it the processor keeps its own.

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
 import type {
+  ListMcpServerStatusParamsSchema,
+  ListMcpServerStatusResponse,
+} from '@codex-ts/protocol';
+import type {
   InitializeParamsSchema,
   InitializeResponse,
   ThreadStartParamsSchema,
@@ -24,7 +28,16 @@ import type {
   ThreadSetNameParamsSchema,
   ThreadSetNameResponse,
 } from '@codex-ts/protocol';
-import type { CommandExecParamsSchema, CommandExecResponse } from '@codex-ts/protocol';
+import type {
+  CommandExecParamsSchema,
+  CommandExecResizeParamsSchema,
+  CommandExecResizeResponse,
+  CommandExecResponse,
+  CommandExecTerminateParamsSchema,
+  CommandExecTerminateResponse,
+  CommandExecWriteParamsSchema,
+  CommandExecWriteResponse,
+} from '@codex-ts/protocol';
 import type {
   CancelLoginAccountParamsSchema,
   CancelLoginAccountResponse,
@@ -43,6 +56,8 @@ import type {
   TurnSteerParamsSchema,
   TurnSteerResponse,
 } from '@codex-ts/protocol';
+import type { ReviewStartParamsSchema, ReviewStartResponse } from '@codex-ts/protocol';
+import type { ThreadRevertParamsSchema, ThreadRevertResponse } from '@codex-ts/protocol';
 import type {
   ModelListParamsSchema,
   ModelListResponse,
@@ -91,6 +106,18 @@ export interface ClientRequestMap {
     params: z.input<typeof CommandExecParamsSchema>;
     result: CommandExecResponse;
   };
+  'command/exec/write': {
+    params: z.input<typeof CommandExecWriteParamsSchema>;
+    result: CommandExecWriteResponse;
+  };
+  'command/exec/resize': {
+    params: z.input<typeof CommandExecResizeParamsSchema>;
+    result: CommandExecResizeResponse;
+  };
+  'command/exec/terminate': {
+    params: z.input<typeof CommandExecTerminateParamsSchema>;
+    result: CommandExecTerminateResponse;
+  };
   'account/read': { params: z.input<typeof GetAccountParamsSchema>; result: GetAccountResponse };
   'account/login/start': {
     params: z.input<typeof LoginAccountParamsSchema>;
@@ -114,6 +141,18 @@ export interface ClientRequestMap {
   fuzzyFileSearch: {
     params: z.input<typeof FuzzyFileSearchParamsSchema>;
     result: FuzzyFileSearchResponse;
+  };
+  'review/start': {
+    params: z.input<typeof ReviewStartParamsSchema>;
+    result: ReviewStartResponse;
+  };
+  'mcpServerStatus/list': {
+    params: z.input<typeof ListMcpServerStatusParamsSchema>;
+    result: ListMcpServerStatusResponse;
+  };
+  'thread/revert': {
+    params: z.input<typeof ThreadRevertParamsSchema>;
+    result: ThreadRevertResponse;
   };
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { WireType } from './protocol-catalog.js';
 
 /** A JSON Schema node, as plain JSON data. */

@@ -10,7 +10,7 @@ import {
   MergeStrategySchema,
   TurnSteerParamsSchema,
 } from '@codex-ts/protocol';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ClientRequestEntry, NotificationEntry, WireType } from './protocol-catalog.js';
 import {
   AccountLoginCompletedNotificationSchema,

@@ -35,7 +35,15 @@ import {
   accountNotifications,
 } from './protocol-catalog-account.js';
 import { HELPER_TYPES } from './protocol-helper-types.js';
+import { reviewHelpers, reviewRequests } from './protocol-catalog-review.js';
+import { mcpHelpers, mcpRequests } from './protocol-catalog-mcp.js';
+import { threadRevertRequests } from './protocol-catalog-thread-revert.js';
 import { CommandExecResponseSchema } from './wire-command-exec.js';
+import {
+  commandExecControlRequests,
+  commandExecHelpers,
+  commandExecNotifications,
+} from './protocol-catalog-command-exec.js';
 import { ModelListResponseSchema } from './wire-model-list.js';
 import { NOTIFICATION_SCHEMAS } from './wire-notifications.js';
 import { SERVER_REQUEST_SCHEMAS } from './wire-server-requests.js';
@@ -173,7 +181,11 @@ export function protocolCatalog(): ProtocolCatalog {
       ['CommandExecParams', CommandExecParamsSchema],
       ['CommandExecResponse', CommandExecResponseSchema],
     ),
+    ...commandExecControlRequests(),
     ...accountConfigRequests(),
+    ...reviewRequests(),
+    ...mcpRequests(),
+    ...threadRevertRequests(),
   ];
   const serverNotifications = [
     ...Object.entries(NOTIFICATION_SCHEMAS).map(([method, [name, schema]]): NotificationEntry => ({
@@ -181,6 +193,7 @@ export function protocolCatalog(): ProtocolCatalog {
       params: v2(name, schema),
     })),
     ...accountNotifications(),
+    ...commandExecNotifications(),
   ];
   const serverRequests = Object.entries(SERVER_REQUEST_SCHEMAS).map(
     ([method, { params, response }]): ClientRequestEntry => ({
@@ -194,7 +207,14 @@ export function protocolCatalog(): ProtocolCatalog {
     clientNotifications: [{ method: 'initialized', params: null }],
     serverNotifications,
     serverRequests,
-    helpers: [...protocolHelperTypes(), ...HELPER_TYPES, ...accountConfigHelpers()],
+    helpers: [
+      ...protocolHelperTypes(),
+      ...HELPER_TYPES,
+      ...accountConfigHelpers(),
+      ...reviewHelpers(),
+      ...commandExecHelpers(),
+      ...mcpHelpers(),
+    ],
   };
 }
 

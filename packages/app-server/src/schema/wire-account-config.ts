@@ -1,5 +1,5 @@
 import { PLAN_TYPES } from '@codex-ts/protocol';
-import { z } from 'zod';
+import * as z from 'zod';
 import { int } from './wire-shared.js';
 
 // zod schemas of what the account, config, turn/steer and fuzzyFileSearch methods send back

@@ -1,5 +1,5 @@
 import { UserInputSchema } from '@codex-ts/protocol';
-import { z } from 'zod';
+import * as z from 'zod';
 import { int } from './wire-shared.js';
 
 // zod schemas of the v2 `ThreadItem` variants this server produces (types: v2-items.ts).
@@ -92,4 +92,6 @@ export const ThreadItemSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('webSearch'), id: z.string(), query: z.string() }),
   z.object({ type: z.literal('imageView'), id: z.string(), path: z.string() }),
   z.object({ type: z.literal('contextCompaction'), id: z.string() }),
+  z.object({ type: z.literal('enteredReviewMode'), id: z.string(), review: z.string() }),
+  z.object({ type: z.literal('exitedReviewMode'), id: z.string(), review: z.string() }),
 ]);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // zod schemas of the `model/list` answer (types: handlers/model-list-schema.ts).
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ThreadItemSchema } from './wire-items.js';
 import {
   RequestIdSchema,
@@ -83,4 +83,5 @@ export const NOTIFICATION_SCHEMAS = {
     'ThreadNameUpdatedNotification',
     z.object({ threadId: z.string(), threadName: z.string().nullable() }),
   ],
+  'thread/reverted': ['ThreadRevertedNotification', threadOnly()],
 } as const satisfies Record<string, readonly [string, z.ZodType]>;

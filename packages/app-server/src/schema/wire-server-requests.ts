@@ -2,7 +2,7 @@ import {
   CommandExecutionRequestApprovalResponseSchema,
   FileChangeRequestApprovalResponseSchema,
 } from '@codex-ts/protocol';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CommandActionSchema } from './wire-items.js';
 import { int } from './wire-shared.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // zod schemas of the shared objects this server sends (their TypeScript types live in
 // @codex-ts/protocol as interfaces; `wire-type-checks.ts` keeps the two in step). Named after the

@@ -1,5 +1,5 @@
 import { AskForApprovalSchema, SandboxPolicySchema } from '@codex-ts/protocol';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ThreadItemSchema } from './wire-items.js';
 import {
   ApprovalsReviewerSchema,

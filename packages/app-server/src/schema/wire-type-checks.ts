@@ -1,4 +1,5 @@
 import type {
+  CommandExecOutputDeltaNotification,
   CommandExecResponse,
   CommandExecutionRequestApprovalParams,
   FileChangeRequestApprovalParams,
@@ -14,7 +15,10 @@ import type {
 } from '@codex-ts/protocol';
 import type { z } from 'zod';
 import type { ModelListResponse } from '../processor/handlers/model-list-schema.js';
-import type { CommandExecResponseSchema } from './wire-command-exec.js';
+import type {
+  CommandExecOutputDeltaNotificationSchema,
+  CommandExecResponseSchema,
+} from './wire-command-exec.js';
 import type { ModelListResponseSchema } from './wire-model-list.js';
 import type { NOTIFICATION_SCHEMAS } from './wire-notifications.js';
 import type {
@@ -68,6 +72,9 @@ export type WireTypeChecks = [
   Assert<Same<Out<typeof TurnStartResponseSchema>, TurnStartResponse>>,
   Assert<Same<Out<typeof ModelListResponseSchema>, ModelListResponse>>,
   Assert<Same<Out<typeof CommandExecResponseSchema>, CommandExecResponse>>,
+  Assert<
+    Same<Out<typeof CommandExecOutputDeltaNotificationSchema>, CommandExecOutputDeltaNotification>
+  >,
   Assert<
     Same<
       Out<typeof CommandExecutionRequestApprovalParamsSchema>,

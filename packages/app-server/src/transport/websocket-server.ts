@@ -2,7 +2,6 @@ import { createServer as createHttpServer, type IncomingMessage, type Server } f
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
 import type { MessageProcessor } from '../processor/message-processor.js';
 import type { WebSocketAuthPolicy } from './websocket-auth.js';
 import { WebSocketConnection, type WebSocketConnectionStats } from './websocket-connection.js';
@@ -74,6 +73,8 @@ export async function startWebSocketServer(
       `refusing to start non-loopback websocket listener ${formatHostForUrl(host)}:${options.port} without auth; configure \`--ws-auth capability-token\` or \`--ws-auth signed-bearer-token\``,
     );
   }
+  // Imported here, not at the top: the in-process server of `codex exec` never loads `ws`.
+  const { WebSocketServer } = await import('ws');
   const server: Server = options.tls
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key })
     : createHttpServer();

@@ -303,6 +303,22 @@ export class FakeThread implements CodexThreadApi {
     return expectedTurnId;
   }
 
+  /** Reviews are exercised over the real core (review-start.test.ts); the fake refuses them. */
+  startReview(): Turn {
+    throw Object.assign(new Error('the fake thread runs no reviews'), { code: 'fake_no_review' });
+  }
+
+  /** Drops the turn and the later ones from `history` (the revert itself is core's, tested there). */
+  async revert(beforeTurnId: string): Promise<void> {
+    const index = this.history.findIndex((turn) => turn.id === beforeTurnId);
+    if (index < 0) {
+      throw Object.assign(new Error(`turn not found: ${beforeTurnId}`), { code: 'turn_not_found' });
+    }
+    this.history.splice(index);
+    this.emit({ method: 'thread/reverted', params: { threadId: this.id } });
+    await Promise.resolve();
+  }
+
   async shutdown(): Promise<void> {
     this.active?.finish('interrupted');
   }

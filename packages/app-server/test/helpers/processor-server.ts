@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect } from 'vitest';
-import { runCommandExec, type CommandExecRequest, type CommandExecResult } from '@codex-ts/core';
+import { startCommandExec, type CommandExecProcess, type CommandExecRequest } from '@codex-ts/core';
 import { makeTempCodexHome, type TempDir } from '@codex-ts/test-support';
 // Deep imports: the processor runs over a fake thread manager (no model, no threads needed).
 import { MessageProcessor } from '../../src/processor/message-processor.js';
@@ -7,20 +7,20 @@ import { serveInProcess } from '../../src/transport/serve-in-process.js';
 import { FakeThreadManager } from './fake-thread-manager.js';
 import { RpcHarness } from './rpc-harness.js';
 
-/** A fake thread manager whose `execCommand` records each request and runs it for real. */
+/** A fake thread manager whose `startCommandExec` records each request and runs it for real. */
 export class RecordingExecThreadManager extends FakeThreadManager {
   readonly execRequests: CommandExecRequest[] = [];
 
-  execCommand(request: CommandExecRequest): Promise<CommandExecResult> {
+  startCommandExec(request: CommandExecRequest): Promise<CommandExecProcess> {
     this.execRequests.push(request);
-    return runCommandExec(request);
+    return startCommandExec(request);
   }
 }
 
 export interface ProcessorServerOptions {
   /** The server's environment (what `shell_environment_policy` filters); default `{PATH}`. */
   env?: Record<string, string | undefined>;
-  /** Default: a FakeThreadManager without `execCommand` (core's runner is used). */
+  /** Default: a FakeThreadManager without `startCommandExec` (core's runner is used). */
   threadManager?: FakeThreadManager;
 }
 
@@ -32,6 +32,8 @@ export interface ProcessorServer {
   scratch(): Promise<string>;
   /** Starts the server; resolves with an initialized client. */
   start(options?: ProcessorServerOptions): Promise<RpcHarness>;
+  /** Starts one server with two initialized clients (two connections). */
+  startPair(options?: ProcessorServerOptions): Promise<[RpcHarness, RpcHarness]>;
 }
 
 /**
@@ -71,12 +73,7 @@ export function useProcessorServer(): ProcessorServer {
       return dir.path;
     },
     async start(options = {}) {
-      const processor = new MessageProcessor({
-        threadManager: options.threadManager ?? new FakeThreadManager(),
-        codexHome: currentHome().path,
-        env: options.env ?? { PATH: process.env['PATH'] },
-        cliVersion: '0.0.0-test',
-      });
+      const processor = newProcessor(options);
       const harness = new RpcHarness(
         serveInProcess(processor, { shutdown: () => processor.shutdown() }),
       );
@@ -84,7 +81,26 @@ export function useProcessorServer(): ProcessorServer {
       await harness.initialize();
       return harness;
     },
+    async startPair(options = {}) {
+      const processor = newProcessor(options);
+      const pair = [
+        new RpcHarness(serveInProcess(processor)),
+        new RpcHarness(serveInProcess(processor)),
+      ] as const;
+      harnesses.push(...pair);
+      await Promise.all(pair.map((harness) => harness.initialize()));
+      return [...pair];
+    },
   };
+
+  function newProcessor(options: ProcessorServerOptions): MessageProcessor {
+    return new MessageProcessor({
+      threadManager: options.threadManager ?? new FakeThreadManager(),
+      codexHome: currentHome().path,
+      env: options.env ?? { PATH: process.env['PATH'] },
+      cliVersion: '0.0.0-test',
+    });
+  }
 }
 
 /** The `command/exec` result shape. */

@@ -46,7 +46,6 @@ export const KNOWN_UNREAD_FIELDS: readonly string[] = [
   'turn/start parentTurnId',
   'turn/start personality',
   'turn/start rootTurnId',
-  'turn/start sandboxPolicy',
   'turn/start serviceTier',
   'turn/start serviceTierForTurn',
   'turn/start toolOutput',

@@ -108,7 +108,14 @@ export const VALID_PARAMS: Record<string, ReadonlyArray<Record<string, unknown>>
     { command: ['ls'], sandboxPolicy: { type: 'dangerFullAccess' } },
     { command: ['ls'], sandboxPolicy: { type: 'externalSandbox', networkAccess: 'enabled' } },
     { command: ['top'], tty: true, processId: 'p', size: { rows: 24, cols: 80 } },
+    { command: ['cat'], processId: 'p', streamStdin: true, streamStdoutStderr: true },
   ],
+  'command/exec/write': [
+    { processId: 'p', deltaBase64: 'aGkK' },
+    { processId: 'p', deltaBase64: null, closeStdin: true },
+  ],
+  'command/exec/resize': [{ processId: 'p', size: { rows: 40, cols: 120 } }],
+  'command/exec/terminate': [{ processId: 'p' }],
   'turn/steer': [
     { threadId: 'thread-1', expectedTurnId: 'turn-1', input: [{ type: 'text', text: 'more' }] },
     {
@@ -144,6 +151,18 @@ export const VALID_PARAMS: Record<string, ReadonlyArray<Record<string, unknown>>
     { query: 'main', roots: ['/work'] },
     { query: 'main', roots: ['/work', '/other'], cancellationToken: 'search-1' },
   ],
+  'review/start': [
+    { threadId: 'thread-1', target: { type: 'uncommittedChanges' } },
+    { threadId: 'thread-1', target: { type: 'baseBranch', branch: 'main' }, delivery: 'inline' },
+    { threadId: 'thread-1', target: { type: 'commit', sha: 'abc1234', title: 'Fix it' } },
+    { threadId: 'thread-1', target: { type: 'custom', instructions: 'Check the parser' } },
+  ],
+  'mcpServerStatus/list': [
+    {},
+    { cursor: '1', limit: 2, detail: 'toolsAndAuthOnly', serverName: 'docs', threadId: 't-1' },
+    { cursor: null, limit: null, detail: null, serverName: null, threadId: null },
+  ],
+  'thread/revert': [{ threadId: 'thread-1', beforeTurnId: 'turn-2' }],
 };
 
 /** Values of the wrong kind for most fields: each replaces one field of a valid sample. */

@@ -1,24 +1,37 @@
 import type { Readable } from 'node:stream';
 
+/** Receives streamed output: a chunk, and whether the cap was reached with it (its last one). */
+export type OutputDelivery = (data: Buffer, capReached: boolean) => void;
+
 /**
- * The captured bytes of one output stream, keeping at most `cap` bytes (null: everything). Output
- * beyond the cap is read and dropped, so the command never blocks on a full pipe.
+ * One output stream of a command, keeping at most `cap` bytes (null: everything). Without
+ * `deliver` the kept bytes are captured for `text()`; with it they are handed on as they come
+ * and nothing is captured. Output beyond the cap is read and dropped, so the command never
+ * blocks on a full pipe. As in the Rust app server, the chunk that fills the cap exactly is the
+ * last one and carries `capReached`.
  */
 export class CappedOutput {
   private readonly chunks: Buffer[] = [];
   private kept = 0;
+  private full = false;
 
-  constructor(private readonly cap: number | null) {}
+  constructor(
+    private readonly cap: number | null,
+    private readonly deliver?: OutputDelivery,
+  ) {}
 
   push(chunk: Buffer): void {
+    if (this.full) return;
     const room = this.cap === null ? chunk.length : Math.max(0, this.cap - this.kept);
-    if (room === 0) return;
     const part = room >= chunk.length ? chunk : chunk.subarray(0, room);
-    this.chunks.push(part);
     this.kept += part.length;
+    const capReached = this.cap !== null && this.kept >= this.cap;
+    if (this.deliver) this.deliver(part, capReached);
+    else if (part.length > 0) this.chunks.push(part);
+    if (capReached) this.full = true;
   }
 
-  /** The kept bytes as UTF-8; a character the cap cut in two becomes U+FFFD. */
+  /** The captured bytes as UTF-8; a character the cap cut in two becomes U+FFFD. */
   text(): string {
     return Buffer.concat(this.chunks).toString('utf8');
   }

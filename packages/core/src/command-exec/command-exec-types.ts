@@ -29,6 +29,59 @@ export interface CommandExecRequest {
   outputBytesCap: number | null;
   /** Aborting kills the process group (a client that went away). */
   signal?: AbortSignal;
+  /**
+   * Run on a pseudo-terminal (`size`, else 80x24): its output is the `stdout` stream, and
+   * stdin is open as with `streamStdin`.
+   */
+  tty?: boolean;
+  size?: CommandExecTerminalSize;
+  /** Keep stdin open (a pipe) for `CommandExecProcess.write`; else it is /dev/null. */
+  streamStdin?: boolean;
+  /**
+   * Streams the output: each chunk (at most the cap per stream, in arrival order) is passed
+   * here instead of being captured, and the result's `stdout` and `stderr` are empty.
+   */
+  onOutput?: (chunk: CommandExecOutputChunk) => void;
+}
+
+/** PTY size in character cells. */
+export interface CommandExecTerminalSize {
+  rows: number;
+  cols: number;
+}
+
+export type CommandExecStream = 'stdout' | 'stderr';
+
+/** A piece of streamed output. */
+export interface CommandExecOutputChunk {
+  stream: CommandExecStream;
+  data: Buffer;
+  /** The cap of this stream is reached: this is its last chunk, later output is dropped. */
+  capReached: boolean;
+}
+
+/**
+ * A started `command/exec` command. Its process leads a process group (a session on a PTY) of
+ * its own, so terminating it (or its time limit) kills everything it started.
+ */
+export interface CommandExecProcess {
+  readonly pid: number;
+  readonly tty: boolean;
+  /** How the command is confined: `none`, `bwrap`, `landlock` or `seatbelt`. */
+  readonly sandbox: string;
+  /**
+   * Writes bytes to stdin (the terminal with `tty`). Rejects with CommandExecStdinError when
+   * stdin is not streamed or already closed.
+   */
+  write(data: Buffer): Promise<void>;
+  /** Closes stdin (EOF for a pipe; no more writes to a terminal). Same errors as `write`. */
+  closeStdin(): void;
+  /** Resizes the terminal; throws CommandExecNoTerminalError without `tty`. */
+  resize(size: CommandExecTerminalSize): void;
+  /** SIGKILL to the process group; `result` still settles once the output is drained. */
+  terminate(): void;
+  /** Settles once the process exited and its output was read; never rejects. */
+  readonly result: Promise<CommandExecResult>;
 }
 
 export interface CommandExecResult {

@@ -1,44 +1,86 @@
-import type { ChildProcess } from 'node:child_process';
 import { stat } from 'node:fs/promises';
-import { spawnPreparedCommand, type PreparedCommand } from '@codex-ts/sandboxing';
+import type { LaunchSpec } from '../exec-gate/exec-gate-deps.js';
 import { createSandboxLauncher } from '../exec-gate/sandbox-launcher.js';
 import { buildChildEnv } from '../thread/child-env.js';
-import { killProcessGroup } from '../unified-exec/process-group.js';
-import { CappedOutput, collect } from './capped-output.js';
+import { CappedOutput, type OutputDelivery } from './capped-output.js';
 import { CommandExecSpawnError } from './command-exec-errors.js';
 import type {
   CommandExecEnv,
+  CommandExecProcess,
   CommandExecRequest,
   CommandExecResult,
   CommandExecRunnerOptions,
+  CommandExecStream,
 } from './command-exec-types.js';
+import { spawnPipeChild, type CommandExecChild } from './pipe-child.js';
+import { COMMAND_EXEC_DEFAULT_PTY_SIZE, spawnPtyChild } from './pty-child.js';
+
+export { COMMAND_EXEC_IO_DRAIN_MS } from './pipe-child.js';
 
 /** Exit code reported for a command its time limit stopped (as `timeout(1)`, and Rust). */
 export const COMMAND_EXEC_TIMEOUT_EXIT_CODE = 124;
-/**
- * After the process exits, how long to keep reading output that processes it left in the
- * background may still write to the inherited pipes (Rust's `IO_DRAIN_TIMEOUT_MS`).
- */
-export const COMMAND_EXEC_IO_DRAIN_MS = 2_000;
 
 /**
- * Runs a one-off command to completion: stdin closed, stdout and stderr captured separately up
- * to the cap, inside the requested sandbox. The command leads a process group of its own, so the
- * time limit (or an abort) kills it and everything it started. Throws `CommandExecSpawnError`
- * when it cannot start, and the sandbox's typed error when no sandbox can run here.
+ * Runs a one-off command to completion (see `startCommandExec`) and resolves with its result.
+ * Throws `CommandExecSpawnError` when it cannot start, and the sandbox's typed error when no
+ * sandbox can run here.
  */
 export async function runCommandExec(
   request: CommandExecRequest,
   options: CommandExecRunnerOptions = {},
 ): Promise<CommandExecResult> {
+  return (await startCommandExec(request, options)).result;
+}
+
+/**
+ * Starts a one-off command inside the requested sandbox: piped (stdin on /dev/null unless
+ * `streamStdin`) or on a pseudo-terminal (`tty`), its output captured or streamed up to the cap
+ * per stream. The command leads a process group of its own, so the time limit, an abort or
+ * `terminate` kill it and everything it started. Resolves once it runs. Throws
+ * `CommandExecSpawnError` when it cannot start, and the sandbox's typed error when no sandbox
+ * can run here.
+ */
+export async function startCommandExec(
+  request: CommandExecRequest,
+  options: CommandExecRunnerOptions = {},
+): Promise<CommandExecProcess> {
   const program = request.argv[0];
   if (program === undefined || program === '') {
     throw new CommandExecSpawnError('the command is empty');
   }
   await assertDirectory(request.cwd);
-  const env = commandExecEnv(request.env);
-  const prepared = await prepare(request, env, options);
-  return spawnAndCapture(request, prepared);
+  const launch = await prepare(request, commandExecEnv(request.env), options);
+  const sinks = {
+    stdout: new CappedOutput(request.outputBytesCap, delivery(request, 'stdout')),
+    stderr: new CappedOutput(request.outputBytesCap, delivery(request, 'stderr')),
+  };
+  const tty = request.tty === true;
+  let child: CommandExecChild;
+  try {
+    child = tty
+      ? await spawnPtyChild(
+          launch,
+          request.cwd,
+          request.size ?? COMMAND_EXEC_DEFAULT_PTY_SIZE,
+          sinks.stdout,
+        )
+      : await spawnPipeChild(
+          {
+            file: launch.file,
+            args: launch.args,
+            env: launch.env,
+            kind: 'none',
+            extraFds: [...(launch.extraFds ?? [])],
+            createdMountPoints: [...(launch.createdMountPoints ?? [])],
+          },
+          request.cwd,
+          request.streamStdin === true,
+          sinks,
+        );
+  } catch (err) {
+    throw spawnError(program, err);
+  }
+  return supervise(request, child, tty, launch.sandbox, sinks);
 }
 
 /** The server environment filtered by `shell_environment_policy`, then the client's overrides. */
@@ -51,97 +93,72 @@ export function commandExecEnv(spec: CommandExecEnv): Record<string, string> {
   return env;
 }
 
+function delivery(
+  request: CommandExecRequest,
+  stream: CommandExecStream,
+): OutputDelivery | undefined {
+  const onOutput = request.onOutput;
+  if (!onOutput) return undefined;
+  return (data, capReached) => onOutput({ stream, data, capReached });
+}
+
+/** Applies the time limit and the abort signal; settles `result` once the child finished. */
+function supervise(
+  request: CommandExecRequest,
+  child: CommandExecChild,
+  tty: boolean,
+  sandbox: string,
+  sinks: { stdout: CappedOutput; stderr: CappedOutput },
+): CommandExecProcess {
+  let timedOut = false;
+  const kill = (): void => child.kill();
+  const timer =
+    request.timeoutMs === null
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          kill();
+        }, request.timeoutMs);
+  const signal = request.signal;
+  if (signal?.aborted) kill();
+  else signal?.addEventListener('abort', kill, { once: true });
+  const result = child.finished.then((code): CommandExecResult => {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', kill);
+    return {
+      exitCode: timedOut ? COMMAND_EXEC_TIMEOUT_EXIT_CODE : code,
+      stdout: sinks.stdout.text(),
+      stderr: sinks.stderr.text(),
+      timedOut,
+      sandbox,
+    };
+  });
+  return {
+    pid: child.pid,
+    tty,
+    sandbox,
+    write: (data) => child.write(data),
+    closeStdin: () => child.closeStdin(),
+    resize: (size) => child.resize(size),
+    terminate: kill,
+    result,
+  };
+}
+
 async function prepare(
   request: CommandExecRequest,
   env: Record<string, string>,
   options: CommandExecRunnerOptions,
-): Promise<PreparedCommand & { sandbox: string }> {
+): Promise<LaunchSpec> {
   const [file = '', ...args] = request.argv;
   if (request.sandbox === null || request.sandbox.mode === 'danger-full-access') {
-    return { file, args, env, kind: 'none', sandbox: 'none' };
+    return { file, args, env, sandbox: 'none' };
   }
   const launcher = createSandboxLauncher({
     helperCommand: options.helperCommand ?? null,
     ...(options.linuxMethod ? { linuxMethod: options.linuxMethod } : {}),
   });
-  const launch = await launcher.prepare(
-    { argv: request.argv, cwd: request.cwd, env },
-    request.sandbox,
-  );
-  return {
-    file: launch.file,
-    args: launch.args,
-    env: launch.env,
-    kind: 'none',
-    sandbox: launch.sandbox,
-    extraFds: [...(launch.extraFds ?? [])],
-    createdMountPoints: [...(launch.createdMountPoints ?? [])],
-  };
-}
-
-function spawnAndCapture(
-  request: CommandExecRequest,
-  prepared: PreparedCommand & { sandbox: string },
-): Promise<CommandExecResult> {
-  const program = request.argv[0] ?? '';
-  return new Promise<CommandExecResult>((resolve, reject) => {
-    let child: ChildProcess;
-    try {
-      child = spawnPreparedCommand(prepared, {
-        cwd: request.cwd,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: process.platform !== 'win32',
-      });
-    } catch (err) {
-      reject(spawnError(program, err));
-      return;
-    }
-    const stdout = new CappedOutput(request.outputBytesCap);
-    const stderr = new CappedOutput(request.outputBytesCap);
-    const streamsDone = Promise.all([collect(child.stdout, stdout), collect(child.stderr, stderr)]);
-    let timedOut = false;
-    const kill = (): void => killProcessGroup(child.pid, () => child.kill('SIGKILL'));
-    const timer =
-      request.timeoutMs === null
-        ? undefined
-        : setTimeout(() => {
-            timedOut = true;
-            kill();
-          }, request.timeoutMs);
-    const signal = request.signal;
-    const cleanup = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', kill);
-    };
-    if (signal?.aborted) kill();
-    else signal?.addEventListener('abort', kill, { once: true });
-
-    child.once('error', (err) => {
-      if (child.pid !== undefined) return;
-      cleanup();
-      reject(spawnError(program, err));
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      const exitCode = timedOut ? COMMAND_EXEC_TIMEOUT_EXIT_CODE : (code ?? -1);
-      // Background processes may hold the pipes open; stop waiting for them after a while.
-      const drain = setTimeout(() => {
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-      }, COMMAND_EXEC_IO_DRAIN_MS);
-      void streamsDone.then(() => {
-        clearTimeout(drain);
-        cleanup();
-        resolve({
-          exitCode,
-          stdout: stdout.text(),
-          stderr: stderr.text(),
-          timedOut,
-          sandbox: prepared.sandbox,
-        });
-      });
-    });
-  });
+  return launcher.prepare({ argv: request.argv, cwd: request.cwd, env }, request.sandbox);
 }
 
 async function assertDirectory(cwd: string): Promise<void> {

@@ -36,11 +36,15 @@ export class AppendWriter {
     if (this.failure !== null) throw this.failure;
   }
 
-  /** Flushes, forces the data to disk, closes the file. */
+  /**
+   * Flushes and closes the file. No fsync: every line already reached the OS when it was
+   * written, so a crash of this process loses at most the line being written; like the Rust
+   * Codex (which flushes and never syncs its rollouts), we leave the disk to the OS instead of
+   * making every exit wait for it.
+   */
   async close(): Promise<void> {
     try {
       await this.flush();
-      await this.handle.datasync();
     } finally {
       await this.handle.close();
     }

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { GitInfo } from './rollout-schemas.js';
 
 /** The Rust Codex gives each git command 5 s before giving up. */
@@ -39,6 +41,7 @@ export async function collectGitInfo(
   options: { timeoutMs?: number } = {},
 ): Promise<GitInfo | null> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS;
+  if (!(await mayBeInGitRepo(cwd))) return null;
   const inRepo = await runGit(['rev-parse', '--git-dir'], cwd, timeoutMs);
   if (!inRepo.ok) return null;
 
@@ -54,4 +57,37 @@ export async function collectGitInfo(
   if (branch.ok && branchName !== '' && branchName !== 'HEAD') info.branch = branchName;
   if (origin.ok) info.repository_url = origin.stdout.trim();
   return info;
+}
+
+/**
+ * False when git cannot find a repository from `cwd`: neither `cwd` nor an ancestor holds a
+ * `.git` entry (the directory, or the file of a worktree or submodule) or a `HEAD` (a bare
+ * repository, or the inside of a `.git` directory), and `GIT_DIR` is not set. Outside a
+ * repository this saves starting a `git` process that could only fail; wherever git might
+ * succeed, it is asked as before.
+ */
+export async function mayBeInGitRepo(
+  cwd: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<boolean> {
+  if (env['GIT_DIR']) return true;
+  let dir = resolve(cwd);
+  for (;;) {
+    const found = await Promise.all([exists(join(dir, '.git')), exists(join(dir, 'HEAD'))]);
+    if (found[0] || found[1]) return true;
+    const parent = dirname(dir);
+    if (parent === dir) return false;
+    dir = parent;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (error) {
+    // Only a missing entry rules git out; anything else (EACCES, ELOOP, ...) leaves it to git.
+    const code = (error as NodeJS.ErrnoException).code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
+  }
 }

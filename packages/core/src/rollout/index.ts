@@ -64,7 +64,7 @@ export {
   sessionSourceFromRollout,
   tokenUsageFromRollout,
 } from './rollout-conversions.js';
-export { isEventMsg, parseEventMsg, KNOWN_EVENT_SCHEMAS } from './event-msg.js';
+export { isEventMsg, parseEventMsg, eventMsgSchemas, KNOWN_EVENT_TYPES } from './event-msg.js';
 export type {
   EventMsg,
   EventMsgOf,
@@ -72,17 +72,9 @@ export type {
   KnownEventType,
   OtherEventMsg,
 } from './event-msg.js';
-export {
-  CompactedItemSchema,
-  GitInfoSchema,
-  RolloutResponseItemSchema,
-  RolloutTokenUsageSchema,
-  SessionMetaLineSchema,
-  SessionMetaSchema,
-  TokenUsageInfoSchema,
-  TurnContextItemSchema,
-} from './rollout-schemas.js';
+export { rolloutSchemas } from './rollout-schemas.js';
 export type {
+  RolloutSchemas,
   BaseInstructions,
   CompactedItem,
   GitInfo,

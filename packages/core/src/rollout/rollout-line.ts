@@ -1,10 +1,8 @@
-import { z } from 'zod';
+import { lazy } from '@codex-ts/utils';
+import * as z from 'zod';
 import { parseEventMsg, type EventMsg } from './event-msg.js';
 import {
-  CompactedItemSchema,
-  SessionMetaLineSchema,
-  RolloutResponseItemSchema,
-  TurnContextItemSchema,
+  rolloutSchemas,
   type CompactedItem,
   type RolloutResponseItem,
   type SessionMetaLine,
@@ -40,9 +38,10 @@ export type RolloutLineProblem = 'invalid_json' | 'invalid_line' | 'unknown_type
 export type ParsedRolloutLine =
   { ok: true; line: RolloutLine } | { ok: false; problem: RolloutLineProblem; message: string };
 
-const LineEnvelopeSchema = z
-  .object({ timestamp: z.string().default(''), type: z.string(), payload: z.unknown() })
-  .loose();
+/** Built on first use: writing lines (all `codex exec` does) never parses one. */
+const lineEnvelopeSchema = lazy(() =>
+  z.object({ timestamp: z.string().default(''), type: z.string(), payload: z.unknown() }).loose(),
+);
 
 /** The line timestamp format (Rust `[year]-[month]-[day]T[hour]:[minute]:[second].[ms]Z`). */
 export function rolloutTimestamp(date: Date = new Date()): string {
@@ -62,7 +61,7 @@ export function parseRolloutLine(text: string): ParsedRolloutLine {
   } catch (error) {
     return { ok: false, problem: 'invalid_json', message: (error as Error).message };
   }
-  const envelope = LineEnvelopeSchema.safeParse(value);
+  const envelope = lineEnvelopeSchema().safeParse(value);
   if (!envelope.success) {
     return { ok: false, problem: 'invalid_line', message: 'not a {timestamp, type, payload} line' };
   }
@@ -78,24 +77,25 @@ function parseRolloutItem(
 ): { ok: true; item: RolloutItem } | { ok: false; problem: RolloutLineProblem; message: string } {
   const invalid = (message: string) =>
     ({ ok: false, problem: 'invalid_line', message: `${type}: ${message}` }) as const;
+  const schemas = rolloutSchemas();
   switch (type) {
     case 'session_meta': {
-      const parsed = SessionMetaLineSchema.safeParse(payload);
+      const parsed = schemas.SessionMetaLine.safeParse(payload);
       if (!parsed.success) return invalid(z.prettifyError(parsed.error));
       return { ok: true, item: { type, payload: parsed.data } };
     }
     case 'response_item': {
-      const parsed = RolloutResponseItemSchema.safeParse(payload);
+      const parsed = schemas.RolloutResponseItem.safeParse(payload);
       if (!parsed.success) return invalid(z.prettifyError(parsed.error));
       return { ok: true, item: { type, payload: parsed.data } };
     }
     case 'compacted': {
-      const parsed = CompactedItemSchema.safeParse(payload);
+      const parsed = schemas.CompactedItem.safeParse(payload);
       if (!parsed.success) return invalid(z.prettifyError(parsed.error));
       return { ok: true, item: { type, payload: parsed.data } };
     }
     case 'turn_context': {
-      const parsed = TurnContextItemSchema.safeParse(payload);
+      const parsed = schemas.TurnContextItem.safeParse(payload);
       if (!parsed.success) return invalid(z.prettifyError(parsed.error));
       return { ok: true, item: { type, payload: parsed.data } };
     }

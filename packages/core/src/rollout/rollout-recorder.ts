@@ -54,7 +54,7 @@ export interface ResumeRolloutOptions {
  * Appends a thread's rollout lines (`CODEX_HOME/sessions/YYYY/MM/DD/rollout-...jsonl`).
  * `record()` filters by the Rust persistence policy, stamps each line and queues it without
  * waiting; lines reach the file in call order. `flush()` waits until everything recorded so far
- * is written (call it at item completion and turn end); `close()` also syncs the file to disk.
+ * is written (call it at item completion and turn end); `close()` flushes and closes the file.
  * Ephemeral threads simply have no recorder.
  */
 export class RolloutRecorder {
@@ -129,7 +129,7 @@ export class RolloutRecorder {
     return this.writer.flush();
   }
 
-  /** Writes what is queued, syncs the file and closes it. Later `record()` calls throw. */
+  /** Writes what is queued and closes the file. Later `record()` calls throw. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

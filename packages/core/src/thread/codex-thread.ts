@@ -3,6 +3,7 @@ import {
   addTokenUsage,
   emptyTokenUsage,
   type CoreEvent,
+  type ReviewTarget,
   type SessionSource,
   type Thread,
   type ThreadStatus,
@@ -33,7 +34,14 @@ import type { CodexThreadApi, TurnOverrides } from './thread-api.js';
 import { settingsUpdateMessages, withOverrides } from './settings-update.js';
 import { EmptySteerInputError, NoActiveTurnError, SteerTurnMismatchError } from './steer-errors.js';
 import { checkLocalImages, previewOf, userInputToMessage } from './user-input.js';
+import { revertThread } from './thread-revert.js';
 import { hostedToolSpecs } from '../tools/web-search/web-search-spec.js';
+import { reviewContextItems, reviewToolConfig } from '../review/review-context.js';
+import { reviewInstructions } from '../review/review-instructions.js';
+import { reviewPrompt } from '../review/review-prompt.js';
+import { resolveReviewRequest, type ReviewRequest } from '../review/review-target.js';
+import { reviewTurnStarted, runReviewTurn } from '../review/run-review.js';
+import { withThreadMcp, type ThreadMcp } from '../mcp/turn-mcp-tools.js';
 
 export interface CodexThreadDeps {
   id: string;
@@ -56,6 +64,7 @@ export interface CodexThreadDeps {
   execGate: ExecGate;
   patchGate: PatchGate;
   sandbox: SandboxLauncher;
+  mcp?: ThreadMcp | null;
 }
 
 /** A stored thread's state: its model input, usage so far, and list metadata. */
@@ -76,6 +85,19 @@ interface ActiveTurn {
   done: Promise<void>;
   /** Input steered into the turn (`turn/steer`). */
   steering: SteerQueue;
+}
+
+/** What a turn samples with: its instructions, model input and the settings of its tools. */
+interface ConversationView {
+  instructions: string;
+  /** Model input before `history` (the initial context). */
+  prefix: HistoryItem[];
+  /** The conversation the turn reads and appends to. */
+  history: HistoryItem[];
+  /** Chooses the model's tools (the thread's settings, or a restricted copy). */
+  toolConfig: ResolvedConfig;
+  /** Declare the hosted tools (web search) the settings allow. */
+  hostedTools: boolean;
 }
 
 export class CodexThread implements CodexThreadApi {
@@ -198,8 +220,59 @@ export class CodexThread implements CodexThreadApi {
     this.active = active;
     // Defer the turn's first notification so the caller can answer `turn/start` before it.
     active.done = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-      this.runTurn(turn, input, next.cwd, overrides.outputSchema, abort, steering),
+      this.runActive(turn, abort, steering, (turnEmitter) =>
+        this.userTurn(
+          turnEmitter,
+          turn.id,
+          input,
+          next.cwd,
+          overrides.outputSchema,
+          abort,
+          steering,
+        ),
+      ),
     );
+    return turn;
+  }
+
+  /**
+   * Starts a review turn (`review/start`, inline): the reviewer looks at `target` with its own
+   * instructions and conversation, and the thread keeps the review. Returns the turn in
+   * `inProgress` state, its one item the `userMessage` with the review's hint; notifications
+   * follow asynchronously, as for `startTurn`. Throws InvalidReviewTargetError for an empty
+   * branch, sha or instructions, ThreadBusyError when a turn is running.
+   */
+  startReview(target: ReviewTarget): Turn {
+    const request = resolveReviewRequest(target);
+    if (this.active) throw new ThreadBusyError(this.id, this.active.id);
+    const config = this.config;
+    const turnId = uuidV7();
+    this.deps.persistence?.recordTurnContext(
+      config,
+      turnId,
+      this.deps.modelRuntime(config).traits.contextWindow,
+    );
+    const turn = reviewTurnStarted(turnId, request.hint);
+    const abort = new AbortController();
+    // A review takes no steering: `turn/steer` finds no turn to steer.
+    const steering = new SteerQueue(
+      new TurnEmitter(this.id, turnId, (e) => this.emit(e)),
+      this.history,
+      config.cwd,
+    );
+    steering.close();
+    const active: ActiveTurn = { id: turnId, abort, done: Promise.resolve(), steering };
+    this.active = active;
+    active.done = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      // The request resolves first (a base branch's merge base): it is the thread's preview.
+      const prompt = await reviewPrompt(request.target, config.cwd).catch((err: unknown) => err);
+      if (typeof prompt === 'string' && this.preview === '') this.preview = prompt;
+      await this.runActive(turn, abort, steering, (turnEmitter) =>
+        typeof prompt === 'string'
+          ? this.reviewTurn(turnEmitter, request, prompt, abort)
+          : Promise.reject(prompt),
+      );
+    });
     return turn;
   }
 
@@ -211,6 +284,20 @@ export class CodexThread implements CodexThreadApi {
     checkLocalImages(input, this.config.cwd);
     active.steering.push(input);
     return active.id;
+  }
+
+  async revert(beforeTurnId: string): Promise<void> {
+    await revertThread(
+      {
+        threadId: this.id,
+        activeTurnId: () => this.activeTurnId(),
+        history: this.history,
+        persistence: this.deps.persistence,
+      },
+      beforeTurnId,
+    );
+    this.updatedAt = Math.floor(Date.now() / 1000);
+    this.emit({ method: 'thread/reverted', params: { threadId: this.id } });
   }
 
   async interrupt(turnId: string): Promise<void> {
@@ -228,6 +315,7 @@ export class CodexThread implements CodexThreadApi {
       await active.done;
     }
     await this.execSessions.terminateAll();
+    await this.deps.mcp?.close();
     await this.deps.persistence?.close();
   }
 
@@ -236,13 +324,15 @@ export class CodexThread implements CodexThreadApi {
     for (const listener of this.listeners) listener(event);
   }
 
-  private async runTurn(
+  /**
+   * Runs the active turn's `body` between `turn/started` and `turn/completed` (with the thread
+   * status changes around them); whatever the body throws ends the turn as failed.
+   */
+  private async runActive(
     turn: Turn,
-    input: UserInput[],
-    cwd: string,
-    outputSchema: unknown,
     abort: AbortController,
     steering: SteerQueue,
+    body: (emitter: TurnEmitter) => Promise<TurnOutcome>,
   ): Promise<void> {
     const startedMs = Date.now();
     const emitter = new TurnEmitter(this.id, turn.id, (e) => this.emit(e));
@@ -252,16 +342,8 @@ export class CodexThread implements CodexThreadApi {
         threadId: this.id,
         status: { type: 'active', activeFlags: [] },
       });
-      emitter.emit('turn/started', { threadId: this.id, turn });
-      const userItem = { type: 'userMessage' as const, id: uuidV7(), content: input };
-      emitter.itemStarted(userItem);
-      emitter.itemCompleted(userItem);
-      // Images are decoded and scaled here (sharp is asynchronous), after the checks above.
-      this.history.push(await userInputToMessage(input, cwd));
-      outcome = await runTurnLoop({
-        ...this.turnRuntime(emitter, turn.id, outputSchema, abort),
-        steering,
-      });
+      emitter.emit('turn/started', { threadId: this.id, turn: { ...turn, items: [] } });
+      outcome = await body(emitter);
     } catch (err) {
       // An image that fails to load, or a bug (a throwing listener): end the turn cleanly.
       const message = err instanceof Error ? err.message : String(err);
@@ -282,20 +364,72 @@ export class CodexThread implements CodexThreadApi {
     });
   }
 
+  private async userTurn(
+    emitter: TurnEmitter,
+    turnId: string,
+    input: UserInput[],
+    cwd: string,
+    outputSchema: unknown,
+    abort: AbortController,
+    steering: SteerQueue,
+  ): Promise<TurnOutcome> {
+    const userItem = { type: 'userMessage' as const, id: uuidV7(), content: input };
+    emitter.itemStarted(userItem);
+    emitter.itemCompleted(userItem);
+    // Images are decoded and scaled here (sharp is asynchronous), after the checks above.
+    this.history.push(await userInputToMessage(input, cwd));
+    const runtime = this.turnRuntime(emitter, turnId, outputSchema, abort);
+    return runTurnLoop({ ...(await withThreadMcp(this.deps.mcp, runtime)), steering });
+  }
+
+  private reviewTurn(
+    emitter: TurnEmitter,
+    request: ReviewRequest,
+    prompt: string,
+    abort: AbortController,
+  ): Promise<TurnOutcome> {
+    const config = this.config;
+    return runReviewTurn({
+      threadId: this.id,
+      turnId: emitter.turnId,
+      request,
+      prompt,
+      sink: (e) => this.emit(e),
+      history: this.history,
+      recordEvent: (payload) =>
+        this.deps.persistence?.recordLines([{ type: 'event_msg', payload }]),
+      runtime: (reviewer, conversation) =>
+        this.turnRuntime(reviewer, emitter.turnId, undefined, abort, {
+          instructions: reviewInstructions(),
+          prefix: reviewContextItems(config, this.deps.shell),
+          history: conversation,
+          toolConfig: reviewToolConfig(config),
+          hostedTools: false,
+        }),
+    });
+  }
+
   /** The runtime of one turn, with the settings in force when it started. */
   private turnRuntime(
     emitter: TurnEmitter,
     turnId: string,
     outputSchema: unknown,
     abort: AbortController,
+    view: ConversationView = {
+      instructions: this.deps.instructions,
+      prefix: this.deps.initialContext,
+      history: this.history,
+      toolConfig: this.config,
+      hostedTools: true,
+    },
   ): TurnRuntime {
     const config = this.config;
     const writableRoots = extraWritableRoots(config);
-    const model = this.deps.modelRuntime(config);
+    const model = this.deps.modelRuntime(view.toolConfig);
     return {
       emitter,
       client: this.deps.client,
-      history: this.history,
+      history: view.history,
       router: model.router,
       services: {
         approvals: () => this.approvalRequester,
@@ -334,14 +468,16 @@ export class CodexThread implements CodexThreadApi {
           {
             model: config.model,
             traits: model.traits,
-            instructions: this.deps.instructions,
+            instructions: view.instructions,
             tools: [
               ...model.router.specs(),
-              ...hostedToolSpecs({
-                webSearch: config.webSearch,
-                webSearchTool: config.webSearchTool,
-                sandboxMode: config.sandboxMode,
-              }),
+              ...(view.hostedTools
+                ? hostedToolSpecs({
+                    webSearch: config.webSearch,
+                    webSearchTool: config.webSearchTool,
+                    sandboxMode: config.sandboxMode,
+                  })
+                : []),
             ],
             effort: config.modelReasoningEffort,
             summary: config.modelReasoningSummary,
@@ -349,7 +485,7 @@ export class CodexThread implements CodexThreadApi {
             promptCacheKey: this.id,
             outputSchema,
           },
-          [...this.deps.initialContext, ...this.history],
+          [...view.prefix, ...view.history],
         ),
       recordUsage: (last) => {
         this.total = addTokenUsage(this.total, last);

@@ -24,6 +24,14 @@ export class RecordingHistory extends Array<HistoryItem> {
     return length;
   }
 
+  /**
+   * Keeps the first `length` items and forgets the rest without reporting anything: the caller
+   * records why (a `thread_rolled_back` line). Used by `thread/revert`.
+   */
+  truncate(length: number): void {
+    if (length >= 0 && length < this.length) this.length = length;
+  }
+
   /** Plain copies (map/filter/slice) are plain arrays, not recorders. */
   static override get [Symbol.species](): ArrayConstructor {
     return Array;

@@ -6,6 +6,7 @@ import type { RolloutItem } from '../rollout/rollout-line.js';
 import { readRollout } from '../rollout/rollout-reader.js';
 import type { HistoryItem } from '../turn/turn-runtime.js';
 import type { RestoredThreadState } from './codex-thread.js';
+import { dropRolledBackTurns } from './rolled-back-turns.js';
 
 export interface RestoredRollout {
   id: string;
@@ -66,7 +67,8 @@ function upToTurn(items: readonly RolloutItem[], turnId: string): RolloutItem[] 
 /**
  * The turns of a stored thread as `thread/read` and `thread/resume` show them: one per
  * `task_started` … `task_complete`/`turn_aborted`, holding the user's message and the agent's
- * messages (the items a front end redraws a conversation from).
+ * messages (the items a front end redraws a conversation from). A `thread_rolled_back` line
+ * (`thread/revert`) removes the turns it dropped.
  */
 export async function turnsFromRollout(path: string): Promise<Turn[]> {
   const { items } = await readRollout(path);
@@ -119,6 +121,10 @@ export async function turnsFromRollout(path: string): Promise<Turn[]> {
           current.durationMs = numberOr(event['duration_ms']);
           current = null;
         }
+        break;
+      case 'thread_rolled_back':
+        current = null;
+        dropRolledBackTurns(turns, numberOr(event['num_turns']) ?? 0);
         break;
       default:
         break;

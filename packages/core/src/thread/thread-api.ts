@@ -7,6 +7,7 @@ import type {
   SessionSource,
   AskForApproval,
   SandboxMode,
+  ReviewTarget,
   Thread,
   Turn,
   UserInput,
@@ -65,6 +66,19 @@ export interface CodexThreadApi {
    * Throws EmptySteerInputError, NoActiveTurnError or SteerTurnMismatchError.
    */
   steer(input: UserInput[], expectedTurnId: string): string;
+  /**
+   * Starts a review turn of `target` on this thread (`review/start`, inline delivery) and returns
+   * it in `inProgress` state; notifications follow asynchronously, as for `startTurn`. Throws
+   * InvalidReviewTargetError (empty branch, sha or instructions) or ThreadBusyError.
+   */
+  startReview(target: ReviewTarget): Turn;
+  /**
+   * `thread/revert`: drops turn `beforeTurnId` and every later turn from the history (the next
+   * model request no longer carries them; the rollout records a `thread_rolled_back` line), then
+   * emits `thread/reverted`. Throws ThreadBusyError while a turn runs, TurnNotFoundError for an
+   * unknown turn, RevertUnavailableError for an ephemeral thread. Files are not restored.
+   */
+  revert(beforeTurnId: string): Promise<void>;
   activeTurnId(): string | null;
   /** Who answers this thread's approval questions (the app server sets its client). */
   setApprovalRequester(requester: ApprovalRequester | null): void;

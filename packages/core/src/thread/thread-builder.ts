@@ -15,6 +15,7 @@ import { PatchGate } from '../exec-gate/patch-gate.js';
 import { createSandboxLauncher } from '../exec-gate/sandbox-launcher.js';
 import { SessionApprovals } from '../exec-gate/session-approvals.js';
 import type { ModelCatalogs } from '../model/model-catalogs.js';
+import { ThreadMcp } from '../mcp/thread-mcp.js';
 import { rolloutSessionSource } from '../rollout/rollout-conversions.js';
 import type { RolloutRecorder } from '../rollout/rollout-recorder.js';
 import type { AuthManagers } from './auth-managers.js';
@@ -78,9 +79,19 @@ export async function buildThread(
       });
   // Marks a failure to open as handled until `assemble` awaits it.
   rollout?.catch(() => undefined);
+  // MCP servers connect while the rest starts; turns wait for them, thread start only for
+  // `required` ones.
+  const mcp = ThreadMcp.start({
+    servers: config.mcpServers,
+    env: ctx.env,
+    clientVersion: ctx.opts.cliVersion,
+  });
   try {
-    return await assemble(ctx, req, config, catalog, originator, source, rollout);
+    const thread = await assemble(ctx, req, config, catalog, originator, source, rollout, mcp);
+    await mcp?.ensureRequiredServers();
+    return thread;
   } catch (err) {
+    await mcp?.close();
     // A new thread that never started leaves no rollout behind; a resumed one keeps its file.
     await releaseRollout(rollout, req.newRollout);
     throw err;
@@ -105,6 +116,7 @@ async function assemble(
   originator: string,
   source: SessionSource,
   rollout: Promise<RolloutRecorder> | null,
+  mcp: ThreadMcp | null,
 ): Promise<CodexThread> {
   const authWarnings: string[] = [];
   const modelAuth = await resolveModelAuth({
@@ -176,6 +188,7 @@ async function assemble(
       sessionApprovals: new SessionApprovals(),
     }),
     patchGate: new PatchGate(),
+    mcp,
     sandbox: createSandboxLauncher({
       helperCommand: ctx.opts.sandboxHelperCommand ?? null,
       ...(ctx.opts.linuxSandboxMethod ? { linuxMethod: ctx.opts.linuxSandboxMethod } : {}),

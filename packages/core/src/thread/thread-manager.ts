@@ -4,8 +4,13 @@ import type { ModelCatalog, RefreshStrategy } from '@codex-ts/models-manager';
 import { resolveModelsEndpoint } from '@codex-ts/providers';
 import { uuidV7 } from '@codex-ts/utils';
 import { ModelCatalogs } from '../model/model-catalogs.js';
-import { runCommandExec } from '../command-exec/run-command-exec.js';
-import type { CommandExecRequest, CommandExecResult } from '../command-exec/command-exec-types.js';
+import { runCommandExec, startCommandExec } from '../command-exec/run-command-exec.js';
+import type {
+  CommandExecProcess,
+  CommandExecRequest,
+  CommandExecResult,
+  CommandExecRunnerOptions,
+} from '../command-exec/command-exec-types.js';
 import { RolloutRecorder } from '../rollout/rollout-recorder.js';
 import { AuthManagers } from './auth-managers.js';
 import type { CodexThread } from './codex-thread.js';
@@ -214,10 +219,19 @@ export class ThreadManager {
 
   /** `command/exec`: a one-off command with this process's sandbox settings. */
   execCommand(request: CommandExecRequest): Promise<CommandExecResult> {
-    return runCommandExec(request, {
+    return runCommandExec(request, this.commandExecOptions());
+  }
+
+  /** `command/exec` that the client can stream, write to, resize and terminate. */
+  startCommandExec(request: CommandExecRequest): Promise<CommandExecProcess> {
+    return startCommandExec(request, this.commandExecOptions());
+  }
+
+  private commandExecOptions(): CommandExecRunnerOptions {
+    return {
       helperCommand: this.opts.sandboxHelperCommand ?? null,
       ...(this.opts.linuxSandboxMethod ? { linuxMethod: this.opts.linuxSandboxMethod } : {}),
-    });
+    };
   }
 
   getThread(id: string): CodexThread | undefined {

@@ -42,6 +42,15 @@ export class ToolRouter {
     return this.declared.map((h) => h.spec);
   }
 
+  /**
+   * This router plus `extra` handlers (a thread's MCP tools), which it answers but leaves out
+   * of `specs()`: the caller declares them where they belong in the request.
+   */
+  withExtraHandlers(extra: readonly ToolHandler[]): ToolRouter {
+    const undeclared = [...this.handlers.values()].filter((h) => !this.declared.includes(h));
+    return new ToolRouter(this.declared, [...undeclared, ...extra]);
+  }
+
   async dispatch(call: ToolCallItem, ctx: ToolCallContext): Promise<ToolOutputItem> {
     const result = await this.run(call, ctx);
     return call.type === 'function_call'

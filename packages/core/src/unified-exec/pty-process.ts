@@ -20,18 +20,27 @@ function loadNodePty(): Promise<NodePty> {
   return nodePty;
 }
 
+/** Size and output encoding of a pseudo-terminal opened by `openPty`. */
+export interface PtyOptions {
+  rows: number;
+  cols: number;
+  /**
+   * Deliver output as raw bytes (`Buffer` chunks) instead of UTF-8 text, for callers that pass
+   * the bytes on unchanged (`command/exec` streams them base64-encoded).
+   */
+  raw?: boolean;
+}
+
 /**
- * Spawns `launch` on a new pseudo-terminal (80x24). The command leads a new session whose
- * controlling terminal is that PTY, so it can be killed as a process group like a piped one.
- * Descriptors the sandbox wants to pass (bubblewrap reads its seccomp program from fd 3) cannot
- * be handed through node-pty; they are written to a private temporary file that a small
- * `/bin/sh` trampoline opens on the right descriptor (and deletes) before it execs the command.
+ * Spawns `launch` on a new pseudo-terminal. The command leads a new session whose controlling
+ * terminal is that PTY, so it can be killed as a process group like a piped one. Descriptors
+ * the sandbox wants to pass (bubblewrap reads its seccomp program from fd 3) cannot be handed
+ * through node-pty; they are written to a private temporary file that a small `/bin/sh`
+ * trampoline opens on the right descriptor (and deletes) before it execs the command. What the
+ * spawn left on disk is removed once the command exits (before later `onExit` listeners run).
+ * Throws CommandSpawnError when node-pty cannot load or spawn.
  */
-export async function spawnPtyProcess(
-  launch: LaunchSpec,
-  cwd: string,
-  handlers: ExecProcessHandlers,
-): Promise<ExecProcess> {
+export async function openPty(launch: LaunchSpec, cwd: string, options: PtyOptions): Promise<IPty> {
   let pty: NodePty;
   try {
     pty = await loadNodePty();
@@ -46,24 +55,37 @@ export async function spawnPtyProcess(
   let child: IPty;
   try {
     child = pty.spawn(trampoline.file, trampoline.args, {
-      cols: PTY_COLUMNS,
-      rows: PTY_ROWS,
+      cols: options.cols,
+      rows: options.rows,
       cwd,
       env: launch.env,
+      ...(options.raw === true ? { encoding: null } : {}),
     });
   } catch (err) {
     trampoline.cleanup();
     releaseMountPoints();
     throw new CommandSpawnError((err as Error).message, { cause: err });
   }
+  child.onExit(() => {
+    trampoline.cleanup();
+    releaseMountPoints();
+  });
+  return child;
+}
+
+/** Spawns `launch` on a new 80x24 pseudo-terminal as a unified exec process (see `openPty`). */
+export async function spawnPtyProcess(
+  launch: LaunchSpec,
+  cwd: string,
+  handlers: ExecProcessHandlers,
+): Promise<ExecProcess> {
+  const child = await openPty(launch, cwd, { cols: PTY_COLUMNS, rows: PTY_ROWS });
   let writable = true;
   child.onData((text) => {
     if (text !== '') handlers.onOutput(text);
   });
   child.onExit(({ exitCode, signal }) => {
     writable = false;
-    trampoline.cleanup();
-    releaseMountPoints();
     // node-pty reports the exit once the terminal is drained: all output has been delivered.
     handlers.onFinish(signal !== undefined && signal !== 0 ? -1 : exitCode);
   });

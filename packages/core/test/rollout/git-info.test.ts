@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { collectGitInfo } from '../../src/rollout/git-info.js';
+import { collectGitInfo, mayBeInGitRepo } from '../../src/rollout/git-info.js';
 import { readRollout } from '../../src/rollout/rollout-reader.js';
 import { RolloutRecorder } from '../../src/rollout/rollout-recorder.js';
 import { makeTempDir, removeDir, sampleMeta, THREAD_ID } from './rollout-helpers.js';
@@ -62,6 +62,24 @@ describe('git info', () => {
     git(repo, 'checkout', '-q', '--detach');
     const info = await collectGitInfo(repo);
     expect(info).toEqual({ commit_hash: git(repo, 'rev-parse', 'HEAD') });
+  });
+
+  it('knows where git may find a repository without starting it', async () => {
+    const plain = join(base, 'plain');
+    await mkdir(plain);
+    expect(await mayBeInGitRepo(plain, {})).toBe(false);
+    expect(await mayBeInGitRepo(join(base, 'missing', 'dir'), {})).toBe(false);
+    expect(await mayBeInGitRepo(plain, { GIT_DIR: '/elsewhere/.git' })).toBe(true);
+    const repo = await makeRepo();
+    expect(await mayBeInGitRepo(join(repo, 'src'), {})).toBe(true);
+    expect(await mayBeInGitRepo(join(repo, '.git', 'objects'), {})).toBe(true);
+    const bare = join(base, 'bare.git');
+    git(base, 'init', '-q', '--bare', bare);
+    expect(await mayBeInGitRepo(bare, {})).toBe(true);
+    const worktree = join(base, 'worktree');
+    await mkdir(worktree);
+    await writeFile(join(worktree, '.git'), `gitdir: ${join(repo, '.git')}\n`);
+    expect(await mayBeInGitRepo(worktree, {})).toBe(true);
   });
 
   it('is null outside a repository and for a missing directory', async () => {

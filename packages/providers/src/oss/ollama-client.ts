@@ -107,7 +107,7 @@ export class OllamaClient {
       await response.body?.cancel();
       throw new OssPullError(`failed to start pull: HTTP ${describeStatus(response)}`, model, null);
     }
-    yield* readPullEvents(response.body);
+    yield* readPullEvents(streamChunks(response.body));
   }
 
   /**
@@ -140,5 +140,19 @@ export class OllamaClient {
         error,
       );
     }
+  }
+}
+
+/** A fetch body's chunks as an async iterable (without relying on the DOM or Node typing of it). */
+async function* streamChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
   }
 }

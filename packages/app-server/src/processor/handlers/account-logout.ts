@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InternalRpcError } from '../../errors/rpc-errors.js';
 import { parseParams } from '../../protocol/parse-params.js';
 import { defineHandler } from '../request-handler.js';

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { extraWritableRoots, type ResolvedConfig } from '@codex-ts/config';
-import type { CommandExecRequest } from '@codex-ts/core';
+import type { CommandExecOutputChunk, CommandExecRequest } from '@codex-ts/core';
 import type { CommandExecParams, SandboxPolicyParam } from '@codex-ts/protocol';
 import { InvalidParamsError, InvalidRequestError } from '../../errors/rpc-errors.js';
 
@@ -12,15 +12,14 @@ export const COMMAND_EXEC_DEFAULT_OUTPUT_BYTES_CAP = 1024 * 1024;
 const METHOD = 'command/exec';
 
 /**
- * Checks what the schema cannot (combinations, signs, absolute roots) and refuses what this
- * server does not offer yet (PTY and streaming). Throws JSON-RPC errors that name the field.
+ * Checks what the schema cannot (combinations, signs, sizes, absolute roots), as the Rust app
+ * server does. Throws JSON-RPC errors that name the method and the field.
  */
 export function checkCommandExecParams(params: CommandExecParams): void {
   if (params.command.length === 0) {
     throw new InvalidRequestError(`${METHOD}: command must not be empty`);
   }
-  const streaming = params.tty === true || params.streamStdin === true;
-  if ((streaming || params.streamStdoutStderr === true) && params.processId == null) {
+  if (isStreaming(params) && params.processId == null) {
     throw new InvalidRequestError(
       `${METHOD}: tty, streamStdin and streamStdoutStderr require a client-supplied processId`,
     );
@@ -28,6 +27,7 @@ export function checkCommandExecParams(params: CommandExecParams): void {
   if (params.size != null && params.tty !== true) {
     invalid('size', 'only valid with tty: true');
   }
+  if (params.size != null) checkTerminalSize(METHOD, params.size);
   if (params.disableOutputCap === true && params.outputBytesCap != null) {
     invalid('outputBytesCap', 'cannot be combined with disableOutputCap');
   }
@@ -45,25 +45,37 @@ export function checkCommandExecParams(params: CommandExecParams): void {
       }
     });
   }
-  if (streaming || params.streamStdoutStderr === true) {
-    throw new InvalidRequestError(
-      `${METHOD}: tty, streamStdin and streamStdoutStderr are not supported by this server yet; ` +
-        'omit them to get the buffered output in the response',
-    );
+}
+
+/** Whether the client drives the command (PTY, stdin or output streaming). */
+export function isStreaming(params: CommandExecParams): boolean {
+  return params.tty === true || params.streamStdin === true || params.streamStdoutStderr === true;
+}
+
+/** A terminal needs at least one row and one column (Rust refuses 0 as invalid params). */
+export function checkTerminalSize(method: string, size: { rows: number; cols: number }): void {
+  if (size.rows === 0 || size.cols === 0) {
+    invalid('size', 'rows and cols must be greater than 0', method);
   }
 }
 
 /**
  * The core request for validated params: cwd resolved against the server's cwd, the client's
  * sandbox policy or the configured one (both rooted at the server's cwd, as in Rust), the
- * configured environment policy, and the default time limit and output cap.
+ * configured environment policy, and the default time limit and output cap. `tty` implies
+ * streamed stdin and output; streamed output goes to `onOutput`.
  */
 export function commandExecRequest(
   params: CommandExecParams,
   config: ResolvedConfig,
   serverEnv: Record<string, string | undefined>,
+  onOutput: (chunk: CommandExecOutputChunk) => void,
 ): CommandExecRequest {
+  const tty = params.tty === true;
   return {
+    ...(tty ? { tty, ...(params.size ? { size: params.size } : {}) } : {}),
+    ...(tty || params.streamStdin === true ? { streamStdin: true } : {}),
+    ...(tty || params.streamStdoutStderr === true ? { onOutput } : {}),
     argv: [...params.command],
     cwd: params.cwd == null ? config.cwd : resolve(config.cwd, params.cwd),
     env: {
@@ -119,8 +131,8 @@ function requestedSandbox(policy: SandboxPolicyParam, cwd: string): SandboxInput
   }
 }
 
-function invalid(field: string, problem: string): never {
-  throw new InvalidParamsError(`Invalid params for ${METHOD}: ${field}: ${problem}`, {
+function invalid(field: string, problem: string, method = METHOD): never {
+  throw new InvalidParamsError(`Invalid params for ${method}: ${field}: ${problem}`, {
     issues: [{ path: field, message: problem }],
   });
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `model/list` params (schema `ModelListParams`). */
 export const ModelListParamsSchema = z.object({

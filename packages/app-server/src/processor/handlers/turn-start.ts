@@ -1,5 +1,5 @@
 import type { TurnOverrides } from '@codex-ts/core';
-import { TurnStartParamsSchema, type TurnStartParams } from '@codex-ts/protocol';
+import { TurnStartParamsSchema, type SandboxMode, type TurnStartParams } from '@codex-ts/protocol';
 import { ThreadNotFoundError } from '../../errors/rpc-errors.js';
 import { parseParams } from '../../protocol/parse-params.js';
 import { defineHandler } from '../request-handler.js';
@@ -34,6 +34,23 @@ function turnOverrides(params: TurnStartParams): TurnOverrides {
   if (params.model != null) overrides.model = params.model;
   if (params.effort != null) overrides.effort = params.effort;
   if (params.summary != null) overrides.summary = params.summary;
+  if (params.sandboxPolicy != null) overrides.sandboxMode = sandboxModeOf(params.sandboxPolicy);
   if (params.outputSchema != null) overrides.outputSchema = params.outputSchema;
   return overrides;
+}
+
+/**
+ * The sandbox mode a turn's `sandboxPolicy` selects (its writable roots and network flag come from
+ * config, as for `thread/start`'s `sandbox`); an external sandbox means none of ours.
+ */
+function sandboxModeOf(policy: NonNullable<TurnStartParams['sandboxPolicy']>): SandboxMode {
+  switch (policy.type) {
+    case 'readOnly':
+      return 'read-only';
+    case 'workspaceWrite':
+      return 'workspace-write';
+    case 'dangerFullAccess':
+    case 'externalSandbox':
+      return 'danger-full-access';
+  }
 }

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempCodexHome } from '@codex-ts/test-support';
-import type { TempDir } from '@codex-ts/test-support';
+import { makeTempHome } from '../temp-home.js';
+import type { TempHome } from '../temp-home.js';
 import { appendHistoryEntry, trimTargetBytes } from '../../src/history/history-append.js';
 import { withFileLock } from '../../src/history/history-lock.js';
 import {
@@ -16,22 +16,24 @@ import {
 import type { HistoryEntry } from '../../src/history/history-types.js';
 
 const run = promisify(execFile);
-const hooks = fileURLToPath(new URL('../state-db/child/ts-hooks.mjs', import.meta.url));
+const hooks = fileURLToPath(
+  new URL('../../../core/test/state-db/child/ts-hooks.mjs', import.meta.url),
+);
 const writer = fileURLToPath(new URL('./child/history-writer.mjs', import.meta.url));
 
-let home: TempDir;
+let home: TempHome;
 let file: string;
 beforeEach(async () => {
-  home = await makeTempCodexHome();
-  file = join(home.path, 'history.jsonl');
+  home = makeTempHome();
+  file = join(home.dir, 'history.jsonl');
 });
 afterEach(async () => {
-  await home.cleanup();
+  home.cleanup();
 });
 
 async function append(text: string, extra: { maxBytes?: number; sessionId?: string } = {}) {
   return appendHistoryEntry({
-    codexHome: home.path,
+    codexHome: home.dir,
     sessionId: extra.sessionId ?? 'thread-1',
     text,
     persistence: 'save-all',
@@ -70,7 +72,7 @@ describe('history.jsonl', () => {
 
   it('writes nothing when persistence is none', async () => {
     const wrote = await appendHistoryEntry({
-      codexHome: home.path,
+      codexHome: home.dir,
       sessionId: 't',
       text: 'secret',
       persistence: 'none',
@@ -78,7 +80,7 @@ describe('history.jsonl', () => {
     });
     expect(wrote).toBe(false);
     await expect(stat(file)).rejects.toMatchObject({ code: 'ENOENT' });
-    expect(await historyMetadata(home.path)).toEqual({ logId: 0, count: 0 });
+    expect(await historyMetadata(home.dir)).toEqual({ logId: 0, count: 0 });
   });
 
   it('past max_bytes drops the oldest lines down to 80% of the cap, in place', async () => {
@@ -112,15 +114,15 @@ describe('history.jsonl', () => {
     await append('one');
     await append('two');
     await append('three');
-    const meta = await historyMetadata(home.path);
+    const meta = await historyMetadata(home.dir);
     expect(meta.count).toBe(3);
     expect(meta.logId).toBe(Number((await stat(file, { bigint: true })).ino));
-    expect((await lookupHistoryEntry(home.path, meta.logId, 0))?.text).toBe('one');
-    expect((await lookupHistoryEntry(home.path, meta.logId, 2))?.text).toBe('three');
-    expect(await lookupHistoryEntry(home.path, meta.logId, 3)).toBeNull();
-    expect((await lookupHistoryEntry(home.path, 0, 1))?.text).toBe('two');
-    expect(await lookupHistoryEntry(home.path, meta.logId + 1, 0)).toBeNull();
-    expect(await lookupHistoryEntry(join(home.path, 'nowhere'), 0, 0)).toBeNull();
+    expect((await lookupHistoryEntry(home.dir, meta.logId, 0))?.text).toBe('one');
+    expect((await lookupHistoryEntry(home.dir, meta.logId, 2))?.text).toBe('three');
+    expect(await lookupHistoryEntry(home.dir, meta.logId, 3)).toBeNull();
+    expect((await lookupHistoryEntry(home.dir, 0, 1))?.text).toBe('two');
+    expect(await lookupHistoryEntry(home.dir, meta.logId + 1, 0)).toBeNull();
+    expect(await lookupHistoryEntry(join(home.dir, 'nowhere'), 0, 0)).toBeNull();
   });
 
   it('lookup reads long lines across read chunks', async () => {
@@ -128,9 +130,9 @@ describe('history.jsonl', () => {
     await append('before');
     await append(long);
     await append('after');
-    const { logId } = await historyMetadata(home.path);
-    expect((await lookupHistoryEntry(home.path, logId, 1))?.text).toBe(long);
-    expect((await lookupHistoryEntry(home.path, logId, 2))?.text).toBe('after');
+    const { logId } = await historyMetadata(home.dir);
+    expect((await lookupHistoryEntry(home.dir, logId, 1))?.text).toBe(long);
+    expect((await lookupHistoryEntry(home.dir, logId, 2))?.text).toBe('after');
   });
 
   it('search is case-insensitive, newest first, limited', async () => {
@@ -138,14 +140,14 @@ describe('history.jsonl', () => {
     await append('run the tests');
     await append('parser: add a case');
     await append('PARSER again');
-    const hits = await searchHistory(home.path, 'parser', 2);
+    const hits = await searchHistory(home.dir, 'parser', 2);
     expect(hits.map((h) => [h.offset, h.entry.text])).toEqual([
       [3, 'PARSER again'],
       [2, 'parser: add a case'],
     ]);
-    expect(await searchHistory(home.path, 'nothing like it', 10)).toEqual([]);
-    expect((await searchHistory(home.path, '', 10)).map((h) => h.offset)).toEqual([3, 2, 1, 0]);
-    expect(await searchHistory(join(home.path, 'nowhere'), 'x', 5)).toEqual([]);
+    expect(await searchHistory(home.dir, 'nothing like it', 10)).toEqual([]);
+    expect((await searchHistory(home.dir, '', 10)).map((h) => h.offset)).toEqual([3, 2, 1, 0]);
+    expect(await searchHistory(join(home.dir, 'nowhere'), 'x', 5)).toEqual([]);
   });
 
   it('breaks a lock left behind by a crashed process', async () => {
@@ -163,7 +165,7 @@ describe('history.jsonl', () => {
     await withFileLock(file, async () => {
       await expect(
         appendHistoryEntry({
-          codexHome: home.path,
+          codexHome: home.dir,
           sessionId: 't',
           text: 'blocked',
           persistence: 'save-all',
@@ -178,7 +180,7 @@ describe('history.jsonl', () => {
     const spawn = (prefix: string, maxBytes?: number) =>
       run(
         process.execPath,
-        ['--import', hooks, writer, home.path, prefix, String(count)].concat(
+        ['--import', hooks, writer, home.dir, prefix, String(count)].concat(
           maxBytes === undefined ? [] : [String(maxBytes)],
         ),
         { timeout: 60_000 },
@@ -197,7 +199,7 @@ describe('history.jsonl', () => {
     const spawn = (prefix: string) =>
       run(
         process.execPath,
-        ['--import', hooks, writer, home.path, prefix, '150', String(maxBytes)],
+        ['--import', hooks, writer, home.dir, prefix, '150', String(maxBytes)],
         {
           timeout: 60_000,
         },

@@ -1,14 +1,8 @@
 import { join } from 'node:path';
+import type { HistoryConfig } from '../history-config.js';
 
 /** `history.persistence` in config.toml. */
-export type HistoryPersistence = 'save-all' | 'none';
-
-/** The `[history]` table of config.toml, as ResolvedConfig is to carry it. */
-export interface HistorySettings {
-  persistence: HistoryPersistence;
-  /** `history.max_bytes`; undefined, null or 0: the file grows without a cap. */
-  maxBytes?: number | null;
-}
+export type HistoryPersistence = HistoryConfig['persistence'];
 
 /** One line of `CODEX_HOME/history.jsonl`; field names are the file's (the Rust Codex's). */
 export interface HistoryEntry {

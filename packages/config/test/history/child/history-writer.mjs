@@ -1,5 +1,5 @@
 // Child process for the concurrent-append test: appends `count` prompts to history.jsonl.
-// Usage: node --import ../../state-db/child/ts-hooks.mjs history-writer.mjs <home> <prefix> <count> [maxBytes]
+// Usage: node --import ../../../../core/test/state-db/child/ts-hooks.mjs history-writer.mjs <home> <prefix> <count> [maxBytes]
 import { appendHistoryEntry } from '../../../src/history/history-append.ts';
 
 const [codexHome, prefix, countText, maxBytesText] = process.argv.slice(2);

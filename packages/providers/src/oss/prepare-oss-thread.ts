@@ -1,18 +1,30 @@
 import { loadConfig } from '@codex-ts/config';
-import { defaultOssModel, ensureOssReady, resolveOssProvider } from '@codex-ts/providers';
 import type { ThreadStartParams } from '@codex-ts/protocol';
-import type { ExecIo, ExecOptions } from './exec-options.js';
+import { ensureOssReady } from './ensure-oss-ready.js';
+import { defaultOssModel, resolveOssProvider } from './oss-provider.js';
+
+export interface OssRunOptions {
+  /** `--local-provider`, when given. */
+  localProvider: string | null;
+  /** `-m`, when given. */
+  model: string | null;
+}
+
+export interface OssRunIo {
+  env: Record<string, string | undefined>;
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+}
 
 /**
- * `--oss`: choose the local provider (`--local-provider`, else `oss_provider`), default the
- * model to that provider's gpt-oss build, and make sure the server is up and has the model
- * (pulling it with progress on stderr) before the thread starts. Config is read with the same
- * `-c` pairs, profile and environment the app server will use, so `oss_provider`,
- * `CODEX_OSS_BASE_URL` and `CODEX_OSS_PORT` mean the same here and there.
+ * `--oss` (exec and the TUI): choose the local provider (`--local-provider`, else
+ * `oss_provider`), default the model to that provider's gpt-oss build, and make sure the server
+ * is up and has the model (pulling it with progress on stderr) before the thread starts. Config
+ * is read with the same `-c` pairs, profile and environment the app server will use, so
+ * `oss_provider`, `CODEX_OSS_BASE_URL` and `CODEX_OSS_PORT` mean the same here and there.
  */
-export async function prepareOss(
-  opts: ExecOptions,
-  io: ExecIo,
+export async function prepareOssThread(
+  opts: OssRunOptions,
+  io: OssRunIo,
   startParams: ThreadStartParams,
 ): Promise<ThreadStartParams> {
   const cliOverrides = startParams.config ?? {};
@@ -22,7 +34,7 @@ export async function prepareOss(
     env: io.env,
   });
   const providerId = resolveOssProvider({
-    localProvider: opts.localProvider ?? null,
+    localProvider: opts.localProvider,
     configOssProvider: probe.ossProvider,
   });
   const model = opts.model ?? defaultOssModel(providerId) ?? probe.model;
