@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     include: [
       'packages/*/src/**/*.test.ts',
+      'packages/*/src/**/*.test.tsx',
+      'packages/*/test/**/*.test.tsx',
       'packages/*/test/**/*.test.ts',
       // Tests of the repository tooling (check-deps, bundle analysis, launcher).
       'scripts/test/**/*.test.ts',

@@ -9,11 +9,16 @@
 //
 // Usage: node scripts/build-bundle.mjs [--keep-names] [--no-minify] [--quiet] [--outdir DIR]
 import { builtinModules } from 'node:module';
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { analyzeMetafile, formatBytes, staticClosure } from './lib/bundle-analysis.mjs';
+import {
+  analyzeMetafile,
+  chunkInputs,
+  formatBytes,
+  staticClosure,
+} from './lib/bundle-analysis.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -38,7 +43,27 @@ const EXTERNAL_PACKAGES = [
   'tree-sitter-bash',
   'sharp',
   '@lydell/node-pty',
+  // Ink loads React DevTools only when DEV=true; it is not installed.
+  'react-devtools-core',
 ];
+
+const ZOD_FOREIGN_LOCALE = /node_modules\/zod\/v4\/locales\/(?!en\.js$|index\.js$)/;
+
+/** Package sources with a value import of zod's `z` (what defeats tree-shaking of zod). */
+async function filesImportingZodNamedZ() {
+  const found = [];
+  for (const pkg of await readdir(path.join(root, 'packages'))) {
+    const src = path.join('packages', pkg, 'src');
+    const files = await readdir(path.join(root, src), { recursive: true }).catch(() => []);
+    for (const file of files.filter((f) => /\.tsx?$/.test(f))) {
+      const text = await readFile(path.join(root, src, file), 'utf8');
+      if (/^import\s*\{[^}]*\bz\b[^}]*\}\s*from\s*'zod'/m.test(text)) {
+        found.push(path.join(src, file));
+      }
+    }
+  }
+  return found.sort();
+}
 
 /** The static-import closure of the entry (what `codex --version` loads) must stay below this. */
 const ENTRY_CLOSURE_LIMIT = 64 * 1024;
@@ -74,6 +99,8 @@ const result = await esbuild
     platform: 'node',
     target: 'node22',
     conditions: ['@codex-ts/source'],
+    // React (the TUI) picks its production build from NODE_ENV at run time; ship only that one.
+    define: { 'process.env.NODE_ENV': '"production"' },
     external,
     minifyWhitespace: minify,
     minifySyntax: minify,
@@ -114,6 +141,25 @@ if (closure > ENTRY_CLOSURE_WARN) {
   );
 }
 
+// zod is tree-shaken only when every source imports it as a namespace (`import * as z from
+// 'zod'`); a single `import { z } from 'zod'` makes esbuild keep all of zod, every locale included
+// (~420 KiB more, ~10 ms more on every `codex exec`). Its foreign locales are the tell-tale.
+const zodLocales = Object.values(result.metafile.outputs).flatMap((o) =>
+  Object.entries(o.inputs ?? {})
+    .filter(([input, info]) => ZOD_FOREIGN_LOCALE.test(input) && info.bytesInOutput > 0)
+    .map(([input]) => input),
+);
+if (zodLocales.length > 0) {
+  const offenders = await filesImportingZodNamedZ();
+  process.stderr.write(
+    `build-bundle: all of zod got bundled (${zodLocales.length} locales). Import it as ` +
+      `\`import * as z from 'zod'\`, not \`import { z } from 'zod'\`` +
+      (offenders.length > 0 ? `, in: ${offenders.join(', ')}` : '') +
+      '.\n',
+  );
+  process.exit(1);
+}
+
 // apply_patch.js must load only @codex-ts/apply-patch (it starts on every patch a script sends).
 const outputs = result.metafile.outputs;
 const applyPatchEntry = Object.keys(outputs).find(
@@ -132,3 +178,10 @@ if (!applyPatchEntry || foreign.length > 0) {
   );
   process.exit(1);
 }
+
+// Which sources each chunk holds, for tests that check what a command loads (e.g. that `codex
+// exec` never loads the TUI, ws or the MCP SDK): packages/cli/test/exec-startup-chunks.test.ts.
+await writeFile(
+  path.join(outdir, 'chunk-inputs.json'),
+  `${JSON.stringify(chunkInputs(result.metafile, path.relative(root, outdir)))}\n`,
+);

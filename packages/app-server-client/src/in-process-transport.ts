@@ -51,8 +51,19 @@ export class InProcessTransport implements Transport {
 
   private async read(): Promise<void> {
     let failure: Error | undefined;
+    let sliceStart = performance.now();
+    let lastDelivered = sliceStart;
     try {
       for await (const message of this.server.fromServer) {
+        // A backlog is delivered as one long run of promise callbacks: after a few ms of it, let
+        // the event loop breathe (timers, terminal input, I/O) before going on. A message that
+        // had to be waited for starts a new slice.
+        const now = performance.now();
+        if (now - lastDelivered > 1) sliceStart = now;
+        else if (now - sliceStart > DELIVERY_SLICE_MS) {
+          await new Promise((resolveYield) => setImmediate(resolveYield));
+          sliceStart = performance.now();
+        }
         for (const listener of [...this.messageListeners]) {
           try {
             listener(message);
@@ -60,6 +71,7 @@ export class InProcessTransport implements Transport {
             reportListenerError(error);
           }
         }
+        lastDelivered = performance.now();
       }
     } catch (error) {
       failure = error instanceof Error ? error : new Error(String(error));
@@ -74,6 +86,9 @@ export class InProcessTransport implements Transport {
     }
   }
 }
+
+/** How long buffered messages are delivered without a break for the event loop. */
+const DELIVERY_SLICE_MS = 8;
 
 /** A throwing listener must not stop delivery to the others; surface it as an uncaught error. */
 export function reportListenerError(error: unknown): void {

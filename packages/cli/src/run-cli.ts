@@ -7,8 +7,11 @@ import { registerDebug } from './debug-command.js';
 import { registerFeatures } from './features-command.js';
 import { addFeatureToggleOptions } from './global-flags.js';
 import { registerLogin } from './login-command.js';
+import { registerMcp } from './mcp-command.js';
+import { registerExecReview, registerReview } from './review-command.js';
 import { registerSandbox } from './sandbox-subcommand.js';
 import { registerSessionCommands } from './session-commands.js';
+import { addTuiOptions, runTuiCommand, tuiOptions } from './tui-command.js';
 import { CODEX_VERSION } from './version.js';
 
 const SUCCESS_CODES = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
@@ -47,13 +50,16 @@ export async function runCli(argv: string[]): Promise<number> {
   registerLogin(program, setExit);
   registerDebug(program, setExit);
   registerSessionCommands(program, setExit);
+  registerMcp(program, setExit);
+  registerExecReview(program, setExit);
+  registerReview(program, setExit);
   registerAppServerSchemaCommands(registerAppServer(program, setExit), setExit);
-  program.argument('[PROMPT]').action(() => {
-    process.stderr.write(
-      'The interactive terminal UI is not available yet in this build; use `codex exec "<prompt>"`.\n',
-    );
-    exitCode = 1;
-  });
+  addTuiOptions(program);
+  program
+    .argument('[PROMPT]', 'optional first message of the interactive session')
+    .action(async (prompt: string | undefined) => {
+      exitCode = await runTuiCommand(tuiOptions(program, prompt, null));
+    });
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

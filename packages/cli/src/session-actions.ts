@@ -74,18 +74,6 @@ export async function resolveSession(client: SessionClient, lookup: ResumeLookup
 }
 
 /** `codex resume`: finds the thread, then explains that only `codex exec resume` can run it. */
-export async function resumeSession(
-  client: SessionClient,
-  io: SessionIo,
-  lookup: ResumeLookup,
-): Promise<number> {
-  const id = await resolveSession(client, lookup);
-  io.stderr.write(
-    `The interactive terminal UI is not available yet in this build, so session ${id} cannot be ` +
-      `reopened here.\nTo continue it, run: codex exec resume ${id} "<prompt>"\n`,
-  );
-  return 1;
-}
 
 /** Settings of the new thread `codex fork` creates. */
 export interface ForkSettings {

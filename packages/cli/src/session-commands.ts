@@ -99,19 +99,28 @@ function lookupOf(sessionId: string | undefined, flags: LookupFlags) {
 export function registerSessionCommands(program: Command, setExit: (code: number) => void): void {
   program
     .command('resume')
-    .description('Resume a previous session (by id or name, or the most recent with --last)')
+    .description('Resume a previous interactive session (picker, id or name, or --last)')
     .argument('[SESSION_ID]', 'thread id (UUID) or thread name')
+    .argument('[PROMPT]', 'optional message to send once the session is open')
     .option('--last', 'continue the most recent session without showing the picker')
     .option('--all', 'look in every directory, not only the current one')
     .option('-C, --cd <DIR>', 'working directory (sessions are looked up for it)')
-    .action(async (sessionId: string | undefined, flags: LookupFlags) => {
-      const { resumeSession } = await import('./session-actions.js');
-      setExit(await withClient((c, io) => resumeSession(c, io, lookupOf(sessionId, flags))));
+    .action(async (first: string | undefined, second: string | undefined, flags: LookupFlags) => {
+      // With --last a lone positional is the prompt, as in the Rust CLI.
+      const last = Boolean(flags.last);
+      const sessionId = last ? null : (first ?? null);
+      const prompt = last ? first : second;
+      const { runTuiCommand, tuiOptions } = await import('./tui-command.js');
+      const target = { action: 'resume' as const, sessionId, last, all: Boolean(flags.all) };
+      const options = tuiOptions(program, prompt, target, flags.cd ? { cd: flags.cd } : {});
+      setExit(await runTuiCommand(options));
     });
 
   program
     .command('fork')
-    .description('Fork a previous session into a new one and print its id')
+    .description(
+      'Fork a previous session and continue in the fork (prints the new id when not on a terminal)',
+    )
     .argument('[SESSION_ID]', 'thread id (UUID) or thread name')
     .option('--last', 'fork the most recent session')
     .option('--all', 'look in every directory, not only the current one')
@@ -127,6 +136,22 @@ export function registerSessionCommands(program: Command, setExit: (code: number
     .action(async (sessionId: string | undefined, flags: ForkFlags, cmd: Command) => {
       if (flags.last && sessionId !== undefined) {
         cmd.error("error: the argument '--last' cannot be used with '[SESSION_ID]'");
+      }
+      if (process.stdin.isTTY && process.stdout.isTTY) {
+        const { runTuiCommand, tuiOptions } = await import('./tui-command.js');
+        const target = {
+          action: 'fork' as const,
+          sessionId: flags.last ? null : (sessionId ?? null),
+          last: Boolean(flags.last),
+          all: Boolean(flags.all),
+        };
+        const options = tuiOptions(program, undefined, target, {
+          ...(flags.cd ? { cd: flags.cd } : {}),
+          ...(flags.model ? { model: flags.model } : {}),
+          ...(flags.sandbox ? { sandbox: flags.sandbox } : {}),
+        });
+        setExit(await runTuiCommand(options));
+        return;
       }
       const { forkSession } = await import('./session-actions.js');
       const lookup = lookupOf(sessionId, flags);

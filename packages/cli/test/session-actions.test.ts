@@ -9,7 +9,6 @@ import {
   deleteSession,
   forkSession,
   resolveSession,
-  resumeSession,
   setArchived,
   type SessionClient,
   type SessionIo,
@@ -117,14 +116,7 @@ describe('codex exec resume arguments', () => {
   });
 });
 
-describe('codex resume', () => {
-  it('finds the thread, then says the TUI is missing and how to continue (exit 1)', async () => {
-    const { client } = fakeServer([thread(ID, { name: 'task' })]);
-    const { io: out, err } = io();
-    expect(await resumeSession(client, out, lookup({ sessionId: 'task' }))).toBe(1);
-    expect(err.join('')).toContain(`codex exec resume ${ID} "<prompt>"`);
-  });
-
+describe('session lookup (codex resume|fork)', () => {
   it('reports a missing session as Rust does, and needs an id or --last', async () => {
     const { client } = fakeServer([thread(ID)]);
     await expect(resolveSession(client, lookup({ sessionId: MISSING }))).rejects.toThrow(

@@ -1,0 +1,11 @@
+export { runTui } from './run-tui.js';
+export type { TuiIo, TuiMeta, TuiOptions, TuiSessionTarget } from './startup/tui-options.js';
+export { TuiUsageError } from './startup/tui-options.js';
+export { benchTuiStreaming } from './bench/bench-streaming.js';
+export type { TuiStreamingBenchOptions, TuiStreamingBenchResult } from './bench/bench-streaming.js';
+export { benchKeyEcho } from './bench/bench-key-echo.js';
+export type { KeyEchoBenchOptions, KeyEchoBenchResult } from './bench/bench-key-echo.js';
+export type { TuiBenchOptions } from './bench/bench-session.js';
+export type { MsStats } from './bench/frame-recorder.js';
+export { benchStreamCommit, benchMessage } from './markdown/index.js';
+export type { StreamBenchResult } from './markdown/index.js';
