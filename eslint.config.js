@@ -25,6 +25,14 @@ const NO_EXPORT_ALL = {
   selector: 'ExportAllDeclaration',
   message: 'No `export *`: list the exports by name so the public surface stays explicit.',
 };
+// A value import of zod's `z` defeats esbuild's tree-shaking: all of zod (every locale) would load
+// on every `codex exec`. scripts/build-bundle.mjs fails the bundle on it too.
+const NO_ZOD_NAMED_Z = {
+  selector:
+    "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z'][importKind!='type']",
+  message:
+    "Use `import * as z from 'zod'`: a namespace import lets the bundle keep only what is used.",
+};
 
 // Node globals for the plain-JS tooling (we do not depend on the `globals` package).
 const NODE_GLOBALS = Object.fromEntries(
@@ -95,7 +103,7 @@ export default defineConfig([
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
-      'no-restricted-syntax': ['error', NO_DEFAULT_EXPORT, NO_ENUM, NO_EXPORT_ALL],
+      'no-restricted-syntax': ['error', NO_DEFAULT_EXPORT, NO_ENUM, NO_EXPORT_ALL, NO_ZOD_NAMED_Z],
     },
   },
   {

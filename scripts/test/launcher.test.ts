@@ -64,11 +64,21 @@ describe('./codex launcher', () => {
     expect(res.status).toBe(0);
     expect(res.stdout.split('\n')).toEqual([
       `cache=${repo}/node_modules/.cache/codex-compile-cache`,
+      'arg=--min-semi-space-size=16',
       `arg=${repo}/packages/cli/dist/bundle/codex.js`,
       'arg=exec',
       'arg=two words',
       '',
     ]);
+  });
+
+  it('gives only `codex exec` (alias `e`) a young generation for a whole turn', () => {
+    const { repo } = fakeRepo();
+    const cmd = path.join(repo, 'codex');
+    expect(run(cmd, ['e', 'hi']).stdout).toContain('arg=--min-semi-space-size=16\n');
+    for (const args of [['--version'], [], ['resume'], ['-c', 'x=1', 'app-server']]) {
+      expect(run(cmd, args).stdout).not.toContain('semi-space');
+    }
   });
 
   it('uses absolute paths when started by a relative path', () => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * One entry of the model catalog, as the `/models` endpoint, `models_cache.json` and our bundled

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '@codex-ts/utils';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ModelsManagerError } from './errors.js';
 import { parseModelList, type ModelInfo } from './model-info.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ModelsManagerError } from './errors.js';
 import { parseModelList, type ModelInfo } from './model-info.js';
 

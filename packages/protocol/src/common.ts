@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zod-config.js';
 
 /** Sandbox modes as written in config.toml and on the command line. */
 export const SandboxModeSchema = z.enum(['read-only', 'workspace-write', 'danger-full-access']);

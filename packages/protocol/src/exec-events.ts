@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zod-config.js';
 
 /** Items of `codex exec --json` (the SDK's ThreadItem). Ids are `item_N`, numbered per run. */
 export const ExecItemSchema = z.discriminatedUnion('type', [

@@ -1,6 +1,3 @@
-// First: configures zod before any schema is built (see zod-config.ts).
-import './zod-config.js';
-
 export {
   SandboxModeSchema,
   AskForApprovalSchema,

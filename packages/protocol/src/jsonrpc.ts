@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zod-config.js';
 
 /** JSON-RPC 2.0 as the Codex app server speaks it: the `"jsonrpc"` member is omitted. */
 export type RequestId = string | number;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zod-config.js';
 
 /**
  * Items of the OpenAI Responses API as we send them in `input` and receive them in

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zod-config.js';
 import type { OtherItem, ResponseItem } from './responses.js';
 import type { TokenUsage } from './common.js';
 

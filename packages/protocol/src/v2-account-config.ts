@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zod-config.js';
 import { UserInputSchema } from './v2-items.js';
 
 // Account, config, turn/steer and fuzzyFileSearch methods of the v2 app-server protocol. Field

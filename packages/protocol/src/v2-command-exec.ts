@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zod-config.js';
 
 // `command/exec`: a one-off command (argv) run for a client in the server's sandbox, outside any
 // thread or turn. Field names and shapes follow the Rust app server's v2 protocol.

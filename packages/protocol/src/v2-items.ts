@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zod-config.js';
 
 /** App-server v2 user input (`turn/start.input[]`). */
 export const UserInputSchema = z.discriminatedUnion('type', [

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zod-config.js';
 
 // `mcpServerStatus/list`: the configured MCP servers with what each offers (tools, resources)
 // and how it authenticates. Field names and shapes follow the Rust app server's v2 protocol.

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zod-config.js';
 import type { Turn } from './v2.js';
 
 /**

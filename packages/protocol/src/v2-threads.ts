@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zod-config.js';
 import { AskForApprovalSchema, SandboxModeSchema } from './common.js';
 import type { Thread, ThreadStartResponse } from './v2.js';
 

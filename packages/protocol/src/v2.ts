@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zod-config.js';
 import {
   AskForApprovalSchema,
   ReasoningEffortSchema,
