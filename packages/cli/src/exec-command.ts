@@ -172,6 +172,22 @@ export async function run(options: ExecOptions): Promise<number> {
   );
 }
 
+/**
+ * The flags of an `exec` subcommand (`resume`, `review`) over those given to `exec` itself: the
+ * subcommand's win, repeatable lists are joined, `--color auto` defers to the parent's.
+ */
+export function mergedExecFlags<F extends RawExecFlags>(exec: Command, flags: F): F {
+  const parentFlags = exec.opts() as RawExecFlags;
+  return {
+    ...parentFlags,
+    ...flags,
+    config: [...parentFlags.config, ...flags.config],
+    image: [...parentFlags.image, ...flags.image],
+    addDir: [...parentFlags.addDir, ...flags.addDir],
+    color: flags.color === 'auto' ? parentFlags.color : flags.color,
+  };
+}
+
 /** Registers `codex exec` (alias `e`) and `codex exec resume`. */
 export function registerExec(program: Command, setExit: (code: number) => void): void {
   const exec = addExecOptions(
@@ -198,15 +214,7 @@ export function registerExec(program: Command, setExit: (code: number) => void):
       second: string | undefined,
       flags: RawExecFlags & { last?: boolean; all?: boolean },
     ) => {
-      const parentFlags = exec.opts() as RawExecFlags;
-      const merged = {
-        ...parentFlags,
-        ...flags,
-        config: [...parentFlags.config, ...flags.config],
-        image: [...parentFlags.image, ...flags.image],
-        addDir: [...parentFlags.addDir, ...flags.addDir],
-        color: flags.color === 'auto' ? parentFlags.color : flags.color,
-      };
+      const merged = mergedExecFlags(exec, flags);
       const resume = execResumeArgs(first, second, flags);
       setExit(await run(toExecOptions(resume.prompt, merged, globalOf(program), resume)));
     },

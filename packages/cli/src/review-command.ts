@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
 import type { ExecReviewArgs } from '@codex-ts/exec';
-import { addExecOptions, globalOf, run, toExecOptions, type RawExecFlags } from './exec-command.js';
+import {
+  addExecOptions,
+  globalOf,
+  mergedExecFlags,
+  run,
+  toExecOptions,
+  type RawExecFlags,
+} from './exec-command.js';
 
 /** The target flags of `codex exec review` and `codex review`. */
 interface RawReviewFlags {
@@ -72,15 +79,7 @@ export function registerExecReview(program: Command, setExit: (code: number) => 
     ),
   );
   review.action(async (prompt: string | undefined, flags: RawExecFlags & RawReviewFlags) => {
-    const parentFlags = exec.opts() as RawExecFlags;
-    const merged = {
-      ...parentFlags,
-      ...flags,
-      config: [...parentFlags.config, ...flags.config],
-      image: [...parentFlags.image, ...flags.image],
-      addDir: [...parentFlags.addDir, ...flags.addDir],
-      color: flags.color === 'auto' ? parentFlags.color : flags.color,
-    };
+    const merged = mergedExecFlags(exec, flags);
     const target = reviewArgs(review, prompt, flags);
     const options = toExecOptions(undefined, merged, globalOf(program), null);
     setExit(await run({ ...options, review: target }));
