@@ -1,42 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServerToClientMessage } from '@codex-ts/app-server';
-import {
-  completed,
-  outputTextMessage,
-  responseCreated,
-  sseResponse,
-  startModelTestEnv,
-  type ModelTestEnv,
-} from '@codex-ts/test-support';
-import { coreHarness } from './helpers/core-harness.js';
-import type { RpcHarness } from './helpers/rpc-harness.js';
+import { completed, outputTextMessage, responseCreated, sseResponse } from '@codex-ts/test-support';
+import { useCoreHarness } from './helpers/core-harness.js';
 
 // review/start over the real core against the fake Responses server. Every message the server
 // sends is checked against the shared schema (RpcHarness.problems).
 
-let env: ModelTestEnv;
-let harness: RpcHarness;
-
-beforeEach(async () => {
-  env = await startModelTestEnv({ mockProvider: { requestMaxRetries: 0, streamMaxRetries: 0 } });
-  harness = coreHarness(env);
-  await harness.initialize();
-});
-
-afterEach(async () => {
-  await harness.close();
-  await env.cleanup();
-  expect(harness.problems).toEqual([]);
-});
-
-async function startThread(): Promise<string> {
-  const result = await harness.call<{ thread: { id: string } }>('thread/start', {
-    cwd: env.work.path,
-    sandbox: 'read-only',
-    approvalPolicy: 'never',
-  });
-  return result.thread.id;
-}
+const core = useCoreHarness();
 
 const REVIEW = {
   findings: [
@@ -64,16 +34,16 @@ function timeline(messages: ServerToClientMessage[]): string[] {
 
 describe('review/start', () => {
   it('runs a review turn inline and reports it as exitedReviewMode', async () => {
-    env.server.enqueue(
+    core.env.server.enqueue(
       sseResponse(
         responseCreated('resp_1'),
         outputTextMessage(JSON.stringify(REVIEW), { deltas: 4 }),
         completed('resp_1'),
       ),
     );
-    const threadId = await startThread();
-    const from = harness.messages.length;
-    const result = await harness.call<{
+    const threadId = await core.startThread();
+    const from = core.harness.messages.length;
+    const result = await core.harness.call<{
       turn: { id: string; status: string; items: unknown[] };
       reviewThreadId: string;
     }>('review/start', {
@@ -90,13 +60,13 @@ describe('review/start', () => {
         content: [{ type: 'text', text: 'commit 1234567: Tidy UI colors', text_elements: [] }],
       },
     ]);
-    const done = await harness.waitForNotification('turn/completed');
+    const done = await core.harness.waitForNotification('turn/completed');
     expect(done.params).toMatchObject({
       threadId,
       turn: { id: result.turn.id, status: 'completed' },
     });
 
-    const after = harness.messages
+    const after = core.harness.messages
       .slice(from)
       .filter((m) => !('method' in m) || !m.method.startsWith('thread/'));
     expect(timeline(after)).toEqual([
@@ -131,7 +101,7 @@ describe('review/start', () => {
     );
     expect(items[3]).toMatchObject({ type: 'agentMessage', text: review });
 
-    const request = env.server.modelRequests()[0]?.body as {
+    const request = core.env.server.modelRequests()[0]?.body as {
       input: unknown[];
       instructions: string;
     };
@@ -142,9 +112,9 @@ describe('review/start', () => {
   });
 
   it('refuses empty targets, unknown threads and other deliveries', async () => {
-    const threadId = await startThread();
+    const threadId = await core.startThread();
     const call = (params: Record<string, unknown>) =>
-      harness.callError('review/start', { threadId, ...params });
+      core.harness.callError('review/start', { threadId, ...params });
     expect(await call({ target: { type: 'baseBranch', branch: '   ' } })).toMatchObject({
       code: -32600,
       message: 'branch must not be empty',
@@ -159,13 +129,13 @@ describe('review/start', () => {
     });
     const missing = '00000000-0000-7000-8000-000000000000';
     expect(
-      await harness.callError('review/start', {
+      await core.harness.callError('review/start', {
         threadId: missing,
         target: { type: 'uncommittedChanges' },
       }),
     ).toEqual({ code: -32600, message: `thread not found: ${missing}` });
     expect(
-      await harness.callError('review/start', {
+      await core.harness.callError('review/start', {
         threadId: 'not-a-uuid',
         target: { type: 'uncommittedChanges' },
       }),
@@ -174,6 +144,6 @@ describe('review/start', () => {
       await call({ target: { type: 'uncommittedChanges' }, delivery: 'detached' }),
     ).toMatchObject({ code: -32602 });
     expect(await call({ target: { type: 'everything' } })).toMatchObject({ code: -32602 });
-    expect(env.server.modelRequests()).toEqual([]);
+    expect(core.env.server.modelRequests()).toEqual([]);
   });
 });

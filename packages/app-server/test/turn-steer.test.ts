@@ -1,48 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServerNotificationMessage } from '@codex-ts/app-server';
-import {
-  completed,
-  outputTextMessage,
-  responseCreated,
-  sseResponse,
-  startModelTestEnv,
-  type ModelTestEnv,
-} from '@codex-ts/test-support';
-import { coreHarness } from './helpers/core-harness.js';
-import type { RpcHarness } from './helpers/rpc-harness.js';
+import { completed, outputTextMessage, responseCreated, sseResponse } from '@codex-ts/test-support';
+import { useCoreHarness } from './helpers/core-harness.js';
 
 // turn/steer over the real core against the fake Responses server: steered input joins the
 // running turn's next model request. Every message is checked against the schema.
 
-let env: ModelTestEnv;
-let harness: RpcHarness;
+const core = useCoreHarness();
 
 const text = (t: string) => [{ type: 'text', text: t, text_elements: [] }];
 const reply = (id: string, words: string, delayMs = 0) => ({
   ...sseResponse(responseCreated(id), outputTextMessage(words), completed(id)),
   delayMs,
 });
-
-beforeEach(async () => {
-  env = await startModelTestEnv({ mockProvider: { requestMaxRetries: 0, streamMaxRetries: 0 } });
-  harness = coreHarness(env);
-  await harness.initialize();
-});
-
-afterEach(async () => {
-  await harness.close();
-  await env.cleanup();
-  expect(harness.problems).toEqual([]);
-});
-
-async function startThread(): Promise<string> {
-  const result = await harness.call<{ thread: { id: string } }>('thread/start', {
-    cwd: env.work.path,
-    sandbox: 'read-only',
-    approvalPolicy: 'never',
-  });
-  return result.thread.id;
-}
 
 /** The user messages' texts of a recorded model request, in order. */
 function userTexts(body: unknown): string[] {
@@ -56,24 +26,27 @@ function userTexts(body: unknown): string[] {
 
 describe('turn/steer', () => {
   it('adds input to the running turn; the next model request carries it', async () => {
-    env.server.enqueue(reply('resp_1', 'Working on it', 400), reply('resp_2', 'Done, with both'));
-    const threadId = await startThread();
-    const { turn } = await harness.call<{ turn: { id: string } }>('turn/start', {
+    core.env.server.enqueue(
+      reply('resp_1', 'Working on it', 400),
+      reply('resp_2', 'Done, with both'),
+    );
+    const threadId = await core.startThread();
+    const { turn } = await core.harness.call<{ turn: { id: string } }>('turn/start', {
       threadId,
       input: text('first request'),
     });
-    await env.server.waitForRequests(1);
+    await core.env.server.waitForRequests(1);
     expect(
-      await harness.call('turn/steer', {
+      await core.harness.call('turn/steer', {
         threadId,
         expectedTurnId: turn.id,
         input: text('also do this'),
       }),
     ).toEqual({ turnId: turn.id });
-    const done = await harness.waitForNotification('turn/completed');
+    const done = await core.harness.waitForNotification('turn/completed');
     expect(done.params).toMatchObject({ turn: { id: turn.id, status: 'completed' } });
 
-    const requests = env.server.modelRequests();
+    const requests = core.env.server.modelRequests();
     expect(requests).toHaveLength(2);
     const first = userTexts(requests[0]?.body);
     const second = userTexts(requests[1]?.body);
@@ -84,7 +57,7 @@ describe('turn/steer', () => {
     const roles = input.slice(-3).map((item) => item['role']);
     expect(roles).toEqual(['user', 'assistant', 'user']);
 
-    const items = harness
+    const items = core.harness
       .notifications()
       .filter((n): n is ServerNotificationMessage => n.method === 'item/completed')
       .map((n) => (n.params as { item: { type: string; content?: unknown } }).item);
@@ -96,15 +69,15 @@ describe('turn/steer', () => {
   });
 
   it('refuses without a running turn, for another turn, with empty input and bad ids', async () => {
-    env.server.enqueue(reply('resp_1', 'Hello'), reply('resp_2', 'Slow', 600));
-    const threadId = await startThread();
-    const { turn } = await harness.call<{ turn: { id: string } }>('turn/start', {
+    core.env.server.enqueue(reply('resp_1', 'Hello'), reply('resp_2', 'Slow', 600));
+    const threadId = await core.startThread();
+    const { turn } = await core.harness.call<{ turn: { id: string } }>('turn/start', {
       threadId,
       input: text('hi'),
     });
-    await harness.waitForNotification('turn/completed');
+    await core.harness.waitForNotification('turn/completed');
     const steer = (params: Record<string, unknown>) =>
-      harness.callError('turn/steer', {
+      core.harness.callError('turn/steer', {
         threadId,
         expectedTurnId: turn.id,
         input: text('x'),
@@ -112,7 +85,7 @@ describe('turn/steer', () => {
       });
     expect(await steer({})).toEqual({ code: -32600, message: 'no active turn to steer' });
 
-    const second = await harness.call<{ turn: { id: string } }>('turn/start', {
+    const second = await core.harness.call<{ turn: { id: string } }>('turn/start', {
       threadId,
       input: text('again'),
     });
@@ -134,12 +107,12 @@ describe('turn/steer', () => {
       message: `thread not found: ${unknown}`,
     });
     expect((await steer({ threadId: 'nope' })).message).toMatch(/^invalid thread id: /);
-    const missing = await harness.callError('turn/steer', { threadId, input: text('x') });
+    const missing = await core.harness.callError('turn/steer', { threadId, input: text('x') });
     expect(missing).toMatchObject({ code: -32602 });
     expect(missing.message).toContain('expectedTurnId');
-    await harness.waitForNotification('turn/completed', (n) =>
+    await core.harness.waitForNotification('turn/completed', (n) =>
       JSON.stringify(n.params).includes(second.turn.id),
     );
-    expect(env.server.modelRequests()).toHaveLength(2);
+    expect(core.env.server.modelRequests()).toHaveLength(2);
   });
 });
