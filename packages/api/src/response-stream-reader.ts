@@ -1,5 +1,6 @@
 import { createParser } from 'eventsource-parser';
 import type { ResponseEvent } from '@codex-ts/protocol';
+import { TimeSlice } from '@codex-ts/utils';
 import type { ApiError } from './api-error.js';
 import type { IdleWatchdog } from './idle-watchdog.js';
 import { InterruptedError, StreamDisconnectedError } from './stream-errors.js';
@@ -20,6 +21,9 @@ export interface SseDataMapper {
   end(): readonly ResponseEvent[];
 }
 
+/** How long events are mapped and handed on before the event loop gets a turn. */
+const STREAM_SLICE_MS = 4;
+
 /**
  * Reads the SSE body of a model response and yields the mapper's ResponseEvents until
  * `completed`. Ends with a typed error when the stream fails, stops early, goes idle or is
@@ -39,6 +43,9 @@ export async function* readResponseEvents(
       pending.push(message.data);
     },
   });
+  // A response that arrives all at once (a fast model, a replay) is mapped in slices, so that
+  // an in-process front end's frames and key presses are not held up behind the whole of it.
+  const slice = new TimeSlice(STREAM_SLICE_MS);
   try {
     for (;;) {
       let chunk: Awaited<ReturnType<typeof reader.read>>;
@@ -56,6 +63,7 @@ export async function* readResponseEvents(
       if (chunk.done) break;
       parser.feed(decoder.decode(chunk.value, { stream: true }));
       for (let i = 0; i < pending.length; i++) {
+        if (slice.due()) await slice.yield();
         const mapped = mapper.map(pending[i] as string);
         if (mapped === undefined) continue;
         for (const event of isList(mapped) ? mapped : [mapped]) {

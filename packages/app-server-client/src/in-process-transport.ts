@@ -4,6 +4,7 @@ import type {
   ServerToClientMessage,
   ClientToServerMessage,
 } from '@codex-ts/app-server';
+import { TimeSlice } from '@codex-ts/utils';
 import { TransportClosedError } from './errors.js';
 import type { Transport } from './transport.js';
 
@@ -51,19 +52,12 @@ export class InProcessTransport implements Transport {
 
   private async read(): Promise<void> {
     let failure: Error | undefined;
-    let sliceStart = performance.now();
-    let lastDelivered = sliceStart;
+    // A backlog is delivered as one long run of promise callbacks: after a few ms of it, let the
+    // event loop breathe (timers, terminal input, I/O) before going on.
+    const slice = new TimeSlice(DELIVERY_SLICE_MS);
     try {
       for await (const message of this.server.fromServer) {
-        // A backlog is delivered as one long run of promise callbacks: after a few ms of it, let
-        // the event loop breathe (timers, terminal input, I/O) before going on. A message that
-        // had to be waited for starts a new slice.
-        const now = performance.now();
-        if (now - lastDelivered > 1) sliceStart = now;
-        else if (now - sliceStart > DELIVERY_SLICE_MS) {
-          await new Promise((resolveYield) => setImmediate(resolveYield));
-          sliceStart = performance.now();
-        }
+        if (slice.due()) await slice.yield();
         for (const listener of [...this.messageListeners]) {
           try {
             listener(message);
@@ -71,7 +65,6 @@ export class InProcessTransport implements Transport {
             reportListenerError(error);
           }
         }
-        lastDelivered = performance.now();
       }
     } catch (error) {
       failure = error instanceof Error ? error : new Error(String(error));
@@ -88,7 +81,7 @@ export class InProcessTransport implements Transport {
 }
 
 /** How long buffered messages are delivered without a break for the event loop. */
-const DELIVERY_SLICE_MS = 8;
+const DELIVERY_SLICE_MS = 4;
 
 /** A throwing listener must not stop delivery to the others; surface it as an uncaught error. */
 export function reportListenerError(error: unknown): void {

@@ -31,3 +31,4 @@ export { compileFuzzyQuery } from './fuzzy-score.js';
 export type { CompiledFuzzyQuery } from './fuzzy-score.js';
 export { FuzzyCandidates } from './fuzzy-candidates.js';
 export { lazy } from './lazy.js';
+export { TimeSlice } from './time-slice.js';
