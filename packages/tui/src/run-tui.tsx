@@ -2,10 +2,12 @@ import { resolve } from 'node:path';
 import { render } from 'ink';
 import type { AppServerClient } from '@codex-ts/app-server-client';
 import { App } from './app/app-view.js';
+import { inkRenderOptions } from './app/render-options.js';
 import { watchApprovals } from './app/approval-modal.js';
 import { localHistory } from './app/local-history.js';
 import { startSession } from './app/startup.js';
 import { UiController } from './app/ui-controller.js';
+import { warmUpMarkdown } from './markdown/index.js';
 import { ChatStore } from './session/chat-store.js';
 import { SessionController } from './session/session-controller.js';
 import { connectTuiClient } from './startup/tui-client.js';
@@ -79,15 +81,22 @@ async function runWithClient(
     lost = error;
     ui.requestExit();
   });
-  const instance = render(<App ui={ui} color={color} />, {
-    stdout: io.stdout,
-    stdin: io.stdin,
-    stderr: io.stderr as NodeJS.WriteStream,
-    exitOnCtrlC: false,
-    interactive: true,
-    patchConsole: true,
-    incrementalRendering: true,
-    maxFps: 60,
+  const instance = render(
+    <App ui={ui} color={color} />,
+    inkRenderOptions({
+      stdout: io.stdout,
+      stdin: io.stdin,
+      stderr: io.stderr as NodeJS.WriteStream,
+      patchConsole: true,
+    }),
+  );
+  const offWarmUp = ui.subscribe(() => {
+    if (ui.getSnapshot().phase !== 'chat') return;
+    offWarmUp();
+    void warmUpMarkdown({
+      msSinceInput: () => ui.msSinceInput(),
+      busy: () => store.getSnapshot().turn !== null,
+    });
   });
   void startSession(ui, opts, io).catch((err: unknown) => {
     session.showError(err);
@@ -98,6 +107,7 @@ async function runWithClient(
     await instance.waitUntilExit();
   } finally {
     offClose();
+    offWarmUp();
     stopApprovals();
     session.close();
     await client.close().catch(() => undefined);

@@ -36,19 +36,8 @@ export function App({ ui, color }: AppProps): ReactNode {
   }, [store, ui, width, color]);
 
   useEffect(() => {
-    let pending: string[] = [];
-    let scheduled = false;
-    store.setCommitSink((lines) => {
-      pending.push(...lines);
-      if (scheduled) return;
-      scheduled = true;
-      setImmediate(() => {
-        scheduled = false;
-        const out = pending;
-        pending = [];
-        if (out.length > 0) write(`${out.join('\n')}\n`);
-      });
-    });
+    // The store hands over committed lines a frame (or an event-loop turn) at a time.
+    store.setCommitSink((lines) => write(`${lines.join('\n')}\n`));
     return () => store.setCommitSink(null);
   }, [store, write]);
 

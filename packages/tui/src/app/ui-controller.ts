@@ -41,6 +41,8 @@ export class UiController {
   private quitArmedAt = 0;
   private escArmedAt = 0;
   private searchSeq = 0;
+  /** When the last key or paste arrived (`performance.now()`). */
+  private lastInputAt = Number.NEGATIVE_INFINITY;
 
   constructor(readonly deps: UiDeps) {
     this.state = {
@@ -112,7 +114,13 @@ export class UiController {
     this.set({ exiting: true });
   }
 
+  /** How long since the user last typed or pasted, in ms. */
+  msSinceInput(): number {
+    return performance.now() - this.lastInputAt;
+  }
+
   handlePaste(text: string): void {
+    this.lastInputAt = performance.now();
     if (this.state.modal) {
       const modal = handleModalPaste(this, this.state.modal, text);
       this.set({ modal });
@@ -130,15 +138,19 @@ export class UiController {
 
   handleKey(event: KeyEvent): void {
     const { input, key } = event;
-    // Typed text and Enter read in one chunk ("hello\r") arrive as one event: split them so
-    // Enter still submits (a real paste comes through `handlePaste` instead).
-    if (input.length > 1 && input.includes('\r') && !key.ctrl && !key.meta) {
-      for (const part of input.split(/(\r)/)) {
+    // Typed text and Enter or Tab read in one chunk ("hello\r", when keys come faster than
+    // the event loop reads them) arrive as one event: split them so Enter still submits and Tab
+    // still queues (a real paste comes through `handlePaste` instead).
+    if (input.length > 1 && /[\r\t]/.test(input) && !key.ctrl && !key.meta) {
+      for (const part of input.split(/([\r\t])/)) {
         if (part === '') continue;
-        this.handleKey(part === '\r' ? keyEvent('\r', { return: true }) : keyEvent(part));
+        if (part === '\r') this.handleKey(keyEvent('\r', { return: true }));
+        else if (part === '\t') this.handleKey(keyEvent('\t', { tab: true }));
+        else this.handleKey(keyEvent(part));
       }
       return;
     }
+    this.lastInputAt = performance.now();
     if (this.state.hint !== null) this.set({ hint: null });
     if (this.state.modal && handleModalKey(this, this.state.modal, event)) return;
     if (key.ctrl && input === 't' && this.state.phase === 'chat') {

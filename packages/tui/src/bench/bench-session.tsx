@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { render, type Instance } from 'ink';
 import { AppServerClient, type ServerNotificationMessage } from '@codex-ts/app-server-client';
 import { App } from '../app/app-view.js';
+import { inkRenderOptions } from '../app/render-options.js';
 import { UiController } from '../app/ui-controller.js';
+import { warmUpMarkdown } from '../markdown/index.js';
 import { ChatStore } from '../session/chat-store.js';
 import { SessionController } from '../session/session-controller.js';
 import { FakeTtyInput, FakeTtyOutput } from './fake-tty.js';
@@ -35,6 +37,8 @@ export interface TuiBenchSession {
   readonly stdout: FakeTtyOutput;
   readonly recorder: FrameRecorder;
   readonly instance: Instance;
+  /** The markdown warm-up's steps, in ms (each one turn of the event loop). */
+  readonly warmUpSteps: readonly number[];
   /** Calls `listener` after the session has handled each notification. */
   onNotification(listener: (notification: ServerNotificationMessage) => void): () => void;
   close(): Promise<void>;
@@ -75,12 +79,10 @@ export async function startTuiBenchSession(opts: TuiBenchOptions): Promise<TuiBe
     clientInfo: { name: 'codex-tui', version: VERSION },
   });
   const recorder = new FrameRecorder();
-  // Listeners run in the order they were added: these two bracket the session's own.
-  const offBefore = client.onNotification(() => recorder.beginHandling());
   const store = new ChatStore({ width: columns, color });
   const startParams = { cwd: work, model: null, sandbox: null, approvalPolicy: null, config: {} };
-  const session = new SessionController(client, store, startParams, VERSION);
-  const offAfter = client.onNotification(() => recorder.endHandling());
+  // The recorder times each frame tick's work (the session's handling of notifications).
+  const session = new SessionController(client, store, startParams, VERSION, recorder.probe);
   const ui = new UiController({
     session,
     recordHistory: () => undefined,
@@ -90,35 +92,40 @@ export async function startTuiBenchSession(opts: TuiBenchOptions): Promise<TuiBe
   const stdin = new FakeTtyInput();
   const stdout = new FakeTtyOutput(columns, rows);
   stdout.hooks = recorder.syncHooks;
-  const instance = render(<App ui={ui} color={color} />, {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    stderr: stdout as unknown as NodeJS.WriteStream,
-    exitOnCtrlC: false,
-    interactive: true,
-    patchConsole: false,
-    incrementalRendering: true,
-    maxFps: 60,
-    onRender: recorder.onRender,
-  });
+  const instance = render(
+    <App ui={ui} color={color} />,
+    inkRenderOptions({
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      stderr: stdout as unknown as NodeJS.WriteStream,
+      patchConsole: false,
+      onRender: recorder.onRender,
+    }),
+  );
   const close = async (): Promise<void> => {
     instance.unmount();
     await instance.waitUntilExit().catch(() => undefined);
-    offBefore();
-    offAfter();
     session.close();
     await client.close().catch(() => undefined);
     await rm(root, { recursive: true, force: true });
   };
+  let warmUpSteps: number[] = [];
   try {
     ui.enterChat(session.startThread());
     await waitFor(ui.subscribe, () => ui.getSnapshot().phase === 'chat', 20_000, 'the chat');
     if (store.transcript.length === 0) throw new Error('tui bench: no session header was shown');
+    // As in `codex`, the markdown renderer warms up once the chat is open (a user types a
+    // prompt meanwhile); the figures are for what comes after.
+    warmUpSteps = await warmUpMarkdown({
+      msSinceInput: () => ui.msSinceInput(),
+      busy: () => store.getSnapshot().turn !== null,
+    });
   } catch (err) {
     await close();
     throw err;
   }
   return {
+    warmUpSteps,
     ui,
     store,
     stdin,

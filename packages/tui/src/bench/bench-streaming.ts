@@ -19,7 +19,7 @@ export interface TuiStreamingBenchResult {
   committedLines: number;
   /** Enter pressed to turn completed with the message's last line written to the terminal. */
   totalMs: number;
-  /** First delta to last delta handled. */
+  /** First delta to last delta delivered to the TUI's client (the TUI may still work them off). */
   streamMs: number;
   /** Per Ink frame while the turn ran: the TUI's synchronous work since the previous frame. */
   frameWork: MsStats;
@@ -27,8 +27,8 @@ export interface TuiStreamingBenchResult {
   frameCpu: MsStats;
   /** Per Ink frame: Ink's renderTime (building the live area's output). */
   frameRender: MsStats;
-  /** Per notification: the session's handling of it (committer, store, React update). */
-  notificationHandling: MsStats;
+  /** Per frame tick: the session's handling of the notifications queued for it. */
+  tickWork: MsStats;
   /** Most notifications handled between two frames. */
   maxNotificationsPerFrame: number;
   /** The whole process (core, app server and TUI): longest event-loop stall and busy share. */
@@ -39,6 +39,8 @@ export interface TuiStreamingBenchResult {
   keyEcho: MsStats | null;
   /** Bytes written to the terminal during the turn. */
   bytesWritten: number;
+  /** The markdown warm-up that ran once the chat opened (before the turn), per step. */
+  warmUp: MsStats & { total: number };
 }
 
 /**
@@ -69,7 +71,7 @@ export async function benchTuiStreaming(
     let lastDelta = 0;
     let completed = false;
     let failure: string | null = null;
-    const done = new Promise<void>((resolve) => {
+    const serverDone = new Promise<void>((resolve) => {
       const off = bench.onNotification((n) => {
         if (n.method === 'item/agentMessage/delta') {
           lastDelta = performance.now();
@@ -79,11 +81,26 @@ export async function benchTuiStreaming(
         } else if (n.method === 'turn/completed') {
           const turn = n.params.turn;
           if (turn.status !== 'completed') failure = turn.error?.message ?? turn.status;
-          completed = true;
           off();
           resolve();
         }
       });
+    });
+    // The TUI works off its queue in frames: the turn is over for it once it has handled
+    // turn/completed (the store's running turn went from set to unset).
+    let sawTurn = false;
+    const done = serverDone.then(() =>
+      waitFor(
+        store.subscribe,
+        () => sawTurn && store.getSnapshot().turn === null,
+        opts.timeoutMs ?? 120_000,
+        'the TUI to finish the turn',
+      ).then(() => {
+        completed = true;
+      }),
+    );
+    const offTurn = store.subscribe(() => {
+      sawTurn ||= store.getSnapshot().turn !== null;
     });
 
     const transcriptBefore = store.transcript.length;
@@ -105,7 +122,10 @@ export async function benchTuiStreaming(
         opts.timeoutMs ?? 120_000,
       );
     });
-    await Promise.race([done, timeout]).finally(() => clearTimeout(timer));
+    await Promise.race([done, timeout]).finally(() => {
+      clearTimeout(timer);
+      offTurn();
+    });
     if (failure !== null) throw new Error(`tui bench: the turn failed: ${failure}`);
     // The App's commit sink writes the message's last lines on the next immediate (queued
     // before this one), redrawing the live area below them.
@@ -128,13 +148,17 @@ export async function benchTuiStreaming(
       frameWork: msStats(frames.map((f) => f.workMs)),
       frameCpu: msStats(frames.map((f) => f.cpuMs)),
       frameRender: msStats(frames.map((f) => f.renderMs)),
-      notificationHandling: msStats(recorder.handlingMs),
+      tickWork: msStats(recorder.tickMs),
       maxNotificationsPerFrame: Math.max(0, ...frames.map((f) => f.notifications)),
       eventLoopMaxDelayMs: delay.max / 1e6,
       eventLoopP99DelayMs: delay.percentile(99) / 1e6,
       eventLoopUtilization: busy.utilization,
       keyEcho: probe ? msStats(probe.latencies) : null,
       bytesWritten: stdout.bytes - bytesBefore,
+      warmUp: {
+        ...msStats(bench.warmUpSteps),
+        total: bench.warmUpSteps.reduce((a, b) => a + b, 0),
+      },
     };
   } finally {
     await bench.close();

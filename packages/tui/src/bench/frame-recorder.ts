@@ -1,3 +1,4 @@
+import type { WorkProbe } from '../session/frame-clock.js';
 import type { SyncUpdateHooks } from './fake-tty.js';
 
 /** This thread's CPU time (user + system) in ms; the process's before Node 23.9. */
@@ -38,7 +39,7 @@ export interface FrameSample {
   workMs: number;
   /**
    * The same work in this thread's CPU time (what it costs without other processes taking the
-   * CPU away); a frame Ink draws outside notification handling adds its renderTime, capped by
+   * CPU away); a frame Ink draws outside a tick adds its renderTime, capped by
    * the CPU time the thread used before the frame's write.
    */
   cpuMs: number;
@@ -50,25 +51,25 @@ export interface FrameSample {
 
 /**
  * Adds up the TUI's synchronous work between two Ink frames. Three kinds of work run on the
- * event loop: notification handling (the chat store, the markdown committer and React's update,
- * timed by `beginHandling`/`endHandling` around the session's listener), writes of committed
- * history above the live area, and Ink frames (both bracketed by Ink's synchronized-update
- * sequences, seen by the fake TTY: `syncHooks`). A frame that Ink draws while a notification is
- * being handled is already inside that span, so it is not counted twice.
+ * event loop: the session's frame ticks (handling queued notifications: the chat store, the
+ * markdown committer, writing committed lines and React's update; timed through `probe`), other
+ * writes of committed history above the live area, and Ink frames (both bracketed by Ink's
+ * synchronized-update sequences, seen by the fake TTY: `syncHooks`). A frame that Ink draws
+ * inside a tick is already inside that span, so it is not counted twice.
  *
  * Each span is timed in wall time and in this thread's CPU time. For a frame drawn outside
- * notification handling only Ink's renderTime (wall) is known; its CPU share is bounded by the
+ * a tick only Ink's renderTime (wall) is known; its CPU share is bounded by the
  * thread's CPU time since the previous span ended, so a descheduled moment does not count.
  */
 export class FrameRecorder {
   readonly frames: FrameSample[] = [];
-  /** Duration of each notification's handling on its own (what one delta costs). */
-  readonly handlingMs: number[] = [];
+  /** Duration of each frame tick (handling the notifications queued since the last one). */
+  readonly tickMs: number[] = [];
   recording = false;
   private work = 0;
   private cpu = 0;
   private notifications = 0;
-  /** The running notification span (reset by a frame drawn inside it), wall and CPU. */
+  /** The running tick span (reset by a frame drawn inside it), wall and CPU. */
   private spanStart: number | null = null;
   private spanCpu = 0;
   private handlingStart = 0;
@@ -97,12 +98,18 @@ export class FrameRecorder {
     },
   };
 
-  beginHandling(): void {
+  /** What the session reports its frame ticks to. */
+  readonly probe: WorkProbe = {
+    begin: () => this.beginHandling(),
+    end: (notifications) => this.endHandling(notifications),
+  };
+
+  private beginHandling(): void {
     this.spanStart = this.handlingStart = performance.now();
     this.spanCpu = threadCpuMs();
   }
 
-  endHandling(): void {
+  private endHandling(notifications: number): void {
     const now = performance.now();
     if (this.spanStart !== null) {
       const cpu = threadCpuMs();
@@ -110,10 +117,10 @@ export class FrameRecorder {
       this.cpu += cpu - this.spanCpu;
       this.mark = cpu;
       this.beforeWrite = null;
-      if (this.recording) this.handlingMs.push(now - this.handlingStart);
+      if (this.recording) this.tickMs.push(now - this.handlingStart);
     }
     this.spanStart = null;
-    this.notifications += 1;
+    this.notifications += notifications;
   }
 
   /** Ink's `onRender`: closes the current frame interval. */
@@ -121,7 +128,7 @@ export class FrameRecorder {
     const now = performance.now();
     const cpu = threadCpuMs();
     if (this.spanStart !== null) {
-      // Drawn from inside a notification's handling: the span so far includes this frame.
+      // Drawn from inside a tick: the span so far includes this frame.
       this.work += now - this.spanStart;
       this.cpu += cpu - this.spanCpu;
       this.spanStart = now;

@@ -114,6 +114,9 @@ function htmlToAnsi(html: string, style: Style): string {
   return out;
 }
 
+/** The names of the languages code blocks are highlighted in (each has aliases too). */
+export const HIGHLIGHT_LANGUAGES: readonly string[] = Object.keys(LANGUAGES);
+
 /** The registered language for a fence info string (`ts`, `TypeScript`, `py title=x`), if any. */
 export function codeLanguage(info: string | undefined): string | undefined {
   const name = info?.trim().split(/\s+/)[0]?.toLowerCase();

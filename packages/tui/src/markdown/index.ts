@@ -18,3 +18,4 @@ export {
   padEndTo,
   fitWidth,
 } from './wrap.js';
+export { warmUpMarkdown } from './warm-up.js';

@@ -56,8 +56,12 @@ export class ChatStore {
   };
   private readonly listeners = new Set<Listener>();
   private sink: CommitSink | null = null;
+  /** Committed lines not yet handed to the sink. */
   private pending: string[] = [];
+  private flushScheduled = false;
   private readonly transcriptLines: string[] = [];
+  private batchDepth = 0;
+  private changedInBatch = false;
 
   constructor(private ctx: RenderContext) {}
 
@@ -80,7 +84,28 @@ export class ChatStore {
 
   update(patch: Partial<ChatSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...patch };
-    for (const listener of this.listeners) listener();
+    if (this.batchDepth > 0) this.changedInBatch = true;
+    else this.emit();
+  }
+
+  /**
+   * Runs `fn` as one frame's worth of changes: lines it commits reach the sink together, and
+   * listeners hear of its updates once, after those lines (one redraw of the live area).
+   */
+  batch(fn: () => void): void {
+    this.batchDepth += 1;
+    try {
+      fn();
+    } finally {
+      this.batchDepth -= 1;
+      if (this.batchDepth === 0) {
+        this.flushCommits();
+        if (this.changedInBatch) {
+          this.changedInBatch = false;
+          this.emit();
+        }
+      }
+    }
   }
 
   /** Every committed line so far (the transcript overlay's content). */
@@ -88,14 +113,13 @@ export class ChatStore {
     return this.transcriptLines;
   }
 
-  /** Where committed lines go; lines committed before a sink exists are held for it. */
+  /**
+   * Where committed lines go (written above the live area); lines committed before a sink
+   * exists are held for it.
+   */
   setCommitSink(sink: CommitSink | null): void {
     this.sink = sink;
-    if (sink && this.pending.length > 0) {
-      const lines = this.pending;
-      this.pending = [];
-      sink(lines);
-    }
+    if (this.pending.length > 0) this.scheduleFlush();
   }
 
   /** Renders a finished cell and commits it, followed by a blank separator line. */
@@ -103,11 +127,37 @@ export class ChatStore {
     this.commitLines([...renderCell(cell, this.ctx), '']);
   }
 
-  commitLines(lines: string[]): void {
+  /**
+   * Commits lines: they join the transcript now and reach the sink at the end of the running
+   * batch, or on the next turn of the event loop (commits made meanwhile go together).
+   */
+  commitLines(lines: readonly string[]): void {
     if (lines.length === 0) return;
-    for (const line of lines) this.transcriptLines.push(line);
-    if (this.sink) this.sink(lines);
-    else this.pending.push(...lines);
+    for (const line of lines) {
+      this.transcriptLines.push(line);
+      this.pending.push(line);
+    }
+    if (this.batchDepth === 0) this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flushCommits();
+    });
+  }
+
+  private flushCommits(): void {
+    if (!this.sink || this.pending.length === 0) return;
+    const lines = this.pending;
+    this.pending = [];
+    this.sink(lines);
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
   }
 
   setLive(id: string, cell: HistoryCell): void {

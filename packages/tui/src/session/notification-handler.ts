@@ -1,11 +1,15 @@
 import type { ServerNotification, ThreadItem } from '@codex-ts/protocol';
 import { createStreamCommitter, type StreamCommitter } from '../markdown/index.js';
 import type { ChatStore } from './chat-store.js';
+import { FrameClock, type WorkProbe } from './frame-clock.js';
 import { cellForItem } from './item-cells.js';
 import { reasoningHeading } from './reasoning-heading.js';
 
-/** The live tail is redrawn at most this often while a message streams. */
-const TAIL_FRAME_MS = 16;
+/**
+ * How long one tick handles queued notifications before it draws the frame and lets the event
+ * loop go on (input, the model's stream); a backlog is worked off over several frames.
+ */
+const SLICE_MS = 4;
 
 /** What the handler tells its owner about turns (the controller sends queued messages). */
 export interface TurnEvents {
@@ -17,6 +21,11 @@ export interface TurnEvents {
  * Applies the server's notifications for one thread to the chat store: items stream into the
  * live area and are committed when they finish; agent messages are committed line by line as
  * their text streams in; plans, errors and warnings become cells.
+ *
+ * Notifications are queued as they arrive and handled in frame ticks (`FrameClock`): each tick
+ * handles them for at most `SLICE_MS`, then commits the finished lines and redraws the live area
+ * once. A burst of output (a fast model, a resumed stream) thus never holds the event loop for
+ * more than about a frame, and keys typed meanwhile still echo at once.
  */
 export class NotificationHandler {
   private stream: { itemId: string; committer: StreamCommitter; streamed: boolean } | null = null;
@@ -24,14 +33,73 @@ export class NotificationHandler {
   /** An error cell was shown for the running turn (turn/completed then shows no second one). */
   private errorShown = false;
   private readonly committedItems = new Set<string>();
-  private tailTimer: ReturnType<typeof setTimeout> | null = null;
+  private queue: ServerNotification[] = [];
+  private queueHead = 0;
+  /** The streaming message's tail changed since the live area last showed it. */
+  private tailDirty = false;
+  private ticking = false;
+  private readonly clock = new FrameClock(() => this.tick());
 
   constructor(
     private readonly store: ChatStore,
     private readonly threadId: () => string | null,
     private readonly events: TurnEvents,
+    private readonly probe: WorkProbe | null = null,
   ) {}
 
+  /** Queues a notification for the next frame tick. */
+  enqueue(notification: ServerNotification): void {
+    this.queue.push(notification);
+    this.clock.request();
+  }
+
+  /** Stops handling: queued notifications are dropped. */
+  dispose(): void {
+    this.clock.dispose();
+    this.queue = [];
+    this.queueHead = 0;
+  }
+
+  private tick(): void {
+    this.probe?.begin();
+    let handled = 0;
+    this.ticking = true;
+    try {
+      this.store.batch(() => {
+        handled = this.handleQueued();
+        if (this.tailDirty && this.stream) {
+          this.store.update({ streamTail: this.stream.committer.tail() });
+        }
+        this.tailDirty = false;
+      });
+    } finally {
+      this.ticking = false;
+    }
+    if (this.queueHead < this.queue.length) this.clock.request();
+    this.probe?.end(handled);
+  }
+
+  /** Handles queued notifications for up to `SLICE_MS`; returns how many. */
+  private handleQueued(): number {
+    const start = performance.now();
+    let handled = 0;
+    while (this.queueHead < this.queue.length) {
+      const next = this.queue[this.queueHead++] as ServerNotification;
+      handled += 1;
+      this.handle(next);
+      if (performance.now() - start >= SLICE_MS) break;
+    }
+    if (this.queueHead >= this.queue.length) {
+      this.queue = [];
+      this.queueHead = 0;
+    } else if (this.queueHead > 1024) {
+      this.queue = this.queue.slice(this.queueHead);
+      this.queueHead = 0;
+    }
+    return handled;
+  }
+
+  /** Handles one notification now (`enqueue` paces them into frames). */
   handle(notification: ServerNotification): void {
     const params = notification.params as { threadId?: string | null };
     const current = this.threadId();
@@ -138,16 +206,9 @@ export class NotificationHandler {
     if (!stream) return;
     stream.streamed = true;
     this.store.commitLines(stream.committer.push(delta));
-    this.scheduleTail();
-  }
-
-  /** Re-renders the live tail at most once a frame (deltas can arrive far faster). */
-  private scheduleTail(): void {
-    if (this.tailTimer !== null) return;
-    this.tailTimer = setTimeout(() => {
-      this.tailTimer = null;
-      if (this.stream) this.store.update({ streamTail: this.stream.committer.tail() });
-    }, TAIL_FRAME_MS);
+    // The tail is rendered once per frame, at the end of the tick.
+    this.tailDirty = true;
+    if (!this.ticking) this.clock.request();
   }
 
   /** The message is done: commit what is left (or the whole text when nothing streamed). */
@@ -174,8 +235,7 @@ export class NotificationHandler {
   private flushStream(): void {
     const stream = this.stream;
     if (!stream) return;
-    if (this.tailTimer !== null) clearTimeout(this.tailTimer);
-    this.tailTimer = null;
+    this.tailDirty = false;
     this.stream = null;
     const rest = stream.committer.finish();
     this.store.commitLines(rest.length > 0 ? [...rest, ''] : ['']);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { ChatStore } from './chat-store.js';
 import { INIT_PROMPT } from './init-prompt.js';
 import { cellForItem } from './item-cells.js';
+import type { WorkProbe } from './frame-clock.js';
 import { NotificationHandler } from './notification-handler.js';
 import { ApprovalQueue } from './approval-queue.js';
 import { sandboxLabel } from './sandbox-label.js';
@@ -56,17 +57,20 @@ export class SessionController {
     readonly store: ChatStore,
     private readonly startParams: ThreadStartParams,
     private readonly version: string,
+    /** Told about each frame tick's work (the benchmarks time frames with it). */
+    probe: WorkProbe | null = null,
   ) {
-    this.handler = new NotificationHandler(store, () => this.threadId, {
-      onTurnStarted: (turnId) => {
+    const events = {
+      onTurnStarted: (turnId: string) => {
         this.turnIds.push(turnId);
       },
-      onTurnEnded: (turnId) => {
+      onTurnEnded: (turnId: string) => {
         this.approvals.dropForTurn(turnId);
         this.sendNextQueued();
       },
-    });
-    this.unsubscribe = client.onNotification((n) => this.handler.handle(n));
+    };
+    this.handler = new NotificationHandler(store, () => this.threadId, events, probe);
+    this.unsubscribe = client.onNotification((n) => this.handler.enqueue(n));
     client.onServerRequest((request) => this.approvals.ask(request));
   }
 
@@ -237,6 +241,7 @@ export class SessionController {
   close(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    this.handler.dispose();
     this.client.onServerRequest(null);
     this.approvals.cancelAll();
   }
