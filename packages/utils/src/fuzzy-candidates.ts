@@ -6,7 +6,7 @@ import {
 } from './fuzzy-constants.js';
 import { BONUS, BONUS_LEVELS, CLASS, CLASS_COUNT, DELIMITER, MASK_BIT } from './fuzzy-ascii.js';
 import { fuzzyMatch } from './fuzzy-match.js';
-import { scoreAsciiAtom, type CompiledFuzzyQuery } from './fuzzy-score.js';
+import { scoreAsciiAtom, type CompiledFuzzyQuery, type FuzzyAtom } from './fuzzy-score.js';
 
 /** `masks` value of a text with a non-ASCII character: it is left to `fuzzyMatch`. */
 const NON_ASCII = -1;
@@ -15,6 +15,7 @@ const PAIRS = 128 * 128;
 /** `levelBound` modes besides checking one text's pairs: every pair allowed, or `pairsSeen`. */
 const ANY_PAIR = -1;
 const SEEN_PAIRS = -2;
+const NO_ATOMS: readonly FuzzyAtom[] = [];
 
 /**
  * Many texts (file paths) prepared for fuzzy matching against one query after another, with
@@ -89,12 +90,17 @@ export class FuzzyCandidates {
     if (q.atoms === null || mask === NON_ASCII) {
       return fuzzyMatch(q.query, this.texts[i] as string) !== null;
     }
-    for (const atom of q.atoms) {
+    // Indexed loops: this runs for every candidate of a search, and an iterator per call (that
+    // escape analysis does not always remove) was most of a search's garbage.
+    const atoms = q.atoms;
+    for (let a = 0; a < atoms.length; a += 1) {
+      const atom = atoms[a] as FuzzyAtom;
       if (atom.maskDecides) continue;
       const hay = (atom.caseSensitive ? this.texts[i] : this.lower[i]) as string;
+      const chars = atom.chars;
       let at = -1;
-      for (const ch of atom.chars) {
-        at = hay.indexOf(ch, at + 1);
+      for (let c = 0; c < chars.length; c += 1) {
+        at = hay.indexOf(chars[c] as string, at + 1);
         if (at < 0) return false;
       }
     }
@@ -123,7 +129,9 @@ export class FuzzyCandidates {
     const l2 = this.levels[base + 2] as number;
     const l3 = this.levels[base + 3] as number;
     let total = 0;
-    for (const atom of q.atoms ?? []) {
+    const atoms = q.atoms ?? NO_ATOMS;
+    for (let a = 0; a < atoms.length; a += 1) {
+      const atom = atoms[a] as FuzzyAtom;
       const hay =
         pairsOf < 0 ? '' : ((atom.caseSensitive ? this.texts : this.lower)[pairsOf] as string);
       const seen = atom.caseSensitive ? PAIRS : 0;
@@ -165,7 +173,9 @@ export class FuzzyCandidates {
       return fuzzyMatch(q.query, text)?.score ?? null;
     }
     let total = 0;
-    for (const atom of q.atoms) {
+    const atoms = q.atoms;
+    for (let a = 0; a < atoms.length; a += 1) {
+      const atom = atoms[a] as FuzzyAtom;
       const hay = atom.caseSensitive ? text : (this.lower[i] as string);
       const score = scoreAsciiAtom(atom, hay, text);
       if (score < 0) return null;
