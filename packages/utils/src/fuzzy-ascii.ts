@@ -76,3 +76,15 @@ export function maskBit(lowerCode: number): number {
 
 /** `maskBit` of each lower-case ASCII code unit. */
 export const MASK_BIT = Int32Array.from({ length: 128 }, (_, code) => maskBit(code));
+
+/** Bits of a candidate's filter of adjacent character pairs (`FuzzyCandidates`). */
+export const PAIR_FILTER_BITS = 256;
+
+/**
+ * Where the pair of lower-case characters `a`, `b` goes in a pair filter: a hash of the pair
+ * to one of `PAIR_FILTER_BITS` bits. A filter without the bit lacks the pair; with it, the pair
+ * is likely there (other pairs share bits).
+ */
+export function pairBit(a: number, b: number): number {
+  return Math.imul(a * 128 + b, 0x9e3779b1) >>> 24;
+}

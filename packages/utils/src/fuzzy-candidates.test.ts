@@ -78,6 +78,61 @@ describe('FuzzyCandidates', () => {
     }
   });
 
+  it('leftmost, extend and tightCredit answer what matches and the bounds answer, key by key', () => {
+    const next = random(23);
+    let matched = 0;
+    for (let round = 0; round < 200; round += 1) {
+      const texts = Array.from({ length: 30 }, () =>
+        pick(next, 'aabbccdeeffmnrsstABCF0129//--__.. ', 1 + Math.floor(next() * 40)),
+      );
+      const set = new FuzzyCandidates(texts);
+      const word = pick(next, 'abcefmrs1/-_.', 1 + Math.floor(next() * 6));
+      for (let i = 0; i < texts.length; i += 1) {
+        // Typed one character at a time, each step going on from the one before.
+        let end = -1;
+        let loose = 0;
+        let tight = 0;
+        let best = 0;
+        for (let k = 1; k <= word.length; k += 1) {
+          const q = compileFuzzyQuery(word.slice(0, k));
+          if (q === null || !set.incremental(q)) throw new Error(`not incremental: ${word}`);
+          const matches = set.matches(q, i);
+          const whole = set.leftmost(q, i);
+          const wholeLoose = set.step.loose;
+          expect([texts[i], q.query, whole >= 0]).toEqual([texts[i], q.query, matches]);
+          if (k > 1 && end < 0) continue;
+          const bestBefore = best;
+          end = set.extend(q, i, k - 1, end, loose, best);
+          expect([texts[i], q.query, end]).toEqual([texts[i], q.query, whole]);
+          if (end < 0) continue;
+          ({ loose, best } = set.step);
+          tight += k === 1 ? loose : set.tightCredit(q, i, k - 1, set.step.bonus, bestBefore);
+          expect([texts[i], q.query, loose, wholeLoose, tight]).toEqual([
+            texts[i],
+            q.query,
+            set.bound(q, i),
+            set.bound(q, i),
+            set.bound(q, i, -Infinity),
+          ]);
+          matched += 1;
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(500);
+  });
+
+  it('searches incrementally only one-atom queries without a capital over ASCII texts', () => {
+    const ascii = new FuzzyCandidates(['src/main.ts']);
+    const accented = new FuzzyCandidates(['docs/café.md']);
+    const q = (text: string) =>
+      compileFuzzyQuery(text) as NonNullable<ReturnType<typeof compileFuzzyQuery>>;
+    expect(ascii.incremental(q('src'))).toBe(true);
+    expect(ascii.incremental(q('Src'))).toBe(false);
+    expect(ascii.incremental(q('src main'))).toBe(false);
+    expect(ascii.incremental(q('café'))).toBe(false);
+    expect(accented.incremental(q('src'))).toBe(false);
+  });
+
   it('leaves non-ASCII texts and queries to fuzzyMatch', () => {
     const texts = ['docs/café.md', 'a/😀é', 'naïve/main.ts', 'docs/cafe.md', 'K-kelvin'];
     for (const query of ['cafe', 'café', 'é', 'mn', 'k', 'K']) expectSame(query, texts);

@@ -4,7 +4,16 @@ import {
   PENALTY_GAP_START,
   SCORE_MATCH,
 } from './fuzzy-constants.js';
-import { BONUS, BONUS_LEVELS, CLASS, CLASS_COUNT, DELIMITER, MASK_BIT } from './fuzzy-ascii.js';
+import {
+  BONUS,
+  BONUS_LEVELS,
+  CLASS,
+  CLASS_COUNT,
+  DELIMITER,
+  MASK_BIT,
+  PAIR_FILTER_BITS,
+  pairBit,
+} from './fuzzy-ascii.js';
 import { fuzzyMatch } from './fuzzy-match.js';
 import { scoreAsciiAtom, type CompiledFuzzyQuery, type FuzzyAtom } from './fuzzy-score.js';
 
@@ -16,6 +25,8 @@ const PAIRS = 128 * 128;
 const ANY_PAIR = -1;
 const SEEN_PAIRS = -2;
 const NO_ATOMS: readonly FuzzyAtom[] = [];
+/** Int32 words of a text's pair filter. */
+const FILTER_WORDS = PAIR_FILTER_BITS / 32;
 
 /**
  * Many texts (file paths) prepared for fuzzy matching against one query after another, with
@@ -43,7 +54,15 @@ export class FuzzyCandidates {
    * then as they are (`PAIRS` on), for `ceiling`.
    */
   private readonly pairsSeen = new Uint8Array(2 * PAIRS);
+  /**
+   * Per text, `FILTER_WORDS` words: the adjacent pairs of its lower-cased form (`pairBit`), a
+   * filter that tells a pair is absent without a string search (it may say a pair is there
+   * that is not, which only loosens a bound).
+   */
+  private readonly pairFilter: Int32Array;
   private readonly hasNonAscii: boolean;
+  /** What `leftmost` and `extend` answer besides the end (see there). */
+  readonly step = { loose: 0, best: 0, bonus: 0 };
 
   constructor(texts: readonly string[]) {
     const count = texts.length;
@@ -54,6 +73,7 @@ export class FuzzyCandidates {
     const lower = new Array<string>(count);
     this.masks = new Int32Array(count);
     this.levels = new Int32Array((count + 1) * LEVELS);
+    this.pairFilter = new Int32Array(count * FILTER_WORDS);
     for (let i = 0; i < count; i += 1) {
       const text = this.texts[i] as string;
       const folded = text.toLowerCase();
@@ -108,6 +128,83 @@ export class FuzzyCandidates {
   }
 
   /**
+   * Whether `q` can be searched with `leftmost` and `extend`: one atom without a capital (so
+   * matched case-insensitively), and every text ASCII.
+   */
+  incremental(q: CompiledFuzzyQuery): boolean {
+    return q.atoms?.length === 1 && q.atoms[0]?.caseSensitive === false && !this.hasNonAscii;
+  }
+
+  /**
+   * For an `incremental` query: whether text `i` matches it, and if so the end of its leftmost
+   * match, with `step` holding the loose bound (`bound(q, i)`) and the highest bonus credited
+   * (what `extend` goes on from); -1 when it does not match. Same answers as `matches`.
+   */
+  leftmost(q: CompiledFuzzyQuery, i: number): number {
+    const atom = (q.atoms as readonly FuzzyAtom[])[0] as FuzzyAtom;
+    if (((this.masks[i] as number) & q.mask) !== q.mask) return -1;
+    this.step.loose = 0;
+    this.step.best = 0;
+    let end = -1;
+    for (let c = 0; c < atom.chars.length; c += 1) {
+      end = this.extend(q, i, c, end, this.step.loose, this.step.best);
+      if (end < 0) return -1;
+    }
+    return end;
+  }
+
+  /**
+   * `leftmost` one character further: text `i` matched the atom's first `c` characters with
+   * its leftmost match ending at `end`, loose bound `loose` and best bonus `best`; answers the
+   * end once character `c` is matched too (-1: it does not match). `step` then holds the loose
+   * bound and best bonus, and the bonus of character `c` (for `tightCredit`).
+   */
+  extend(
+    q: CompiledFuzzyQuery,
+    i: number,
+    c: number,
+    end: number,
+    loose: number,
+    best: number,
+  ): number {
+    const atom = (q.atoms as readonly FuzzyAtom[])[0] as FuzzyAtom;
+    const bit = atom.bits[c] as number;
+    if (((this.masks[i] as number) & bit) === 0) return -1;
+    const at = (this.lower[i] as string).indexOf(atom.chars[c] as string, end + 1);
+    if (at < 0) return -1;
+    const base = i * LEVELS;
+    const b =
+      ((this.levels[base] as number) & bit) !== 0
+        ? BONUS_LEVELS[0]
+        : ((this.levels[base + 1] as number) & bit) !== 0
+          ? BONUS_LEVELS[1]
+          : ((this.levels[base + 2] as number) & bit) !== 0
+            ? BONUS_LEVELS[2]
+            : ((this.levels[base + 3] as number) & bit) !== 0
+              ? BONUS_LEVELS[3]
+              : 0;
+    this.step.loose =
+      loose +
+      (c === 0
+        ? SCORE_MATCH + b * BONUS_FIRST_CHAR_MULTIPLIER
+        : SCORE_MATCH + Math.max(b, BONUS_CONSECUTIVE, best));
+    this.step.bonus = b;
+    this.step.best = b > best ? b : best;
+    return at;
+  }
+
+  /**
+   * What character `c` (c >= 1, of bonus `bonus`, after characters whose best bonus is `best`)
+   * adds to the precise bound (`bound(q, i, -Infinity)`) of text `i` for an `incremental` query.
+   */
+  tightCredit(q: CompiledFuzzyQuery, i: number, c: number, bonus: number, best: number): number {
+    const atom = (q.atoms as readonly FuzzyAtom[])[0] as FuzzyAtom;
+    return this.hasPair(i, atom.pairBits[c] as number)
+      ? SCORE_MATCH + Math.max(bonus, BONUS_CONSECUTIVE, best)
+      : SCORE_MATCH + bonus - PENALTY_GAP_START;
+  }
+
+  /**
    * At least `score(q, i)`. Each query character is credited the best bonus its character has
    * anywhere in the text, and after the first, the score of continuing a run. When that total
    * reaches `floor`, it is made tighter: a character the text nowhere has right after the
@@ -132,8 +229,6 @@ export class FuzzyCandidates {
     const atoms = q.atoms ?? NO_ATOMS;
     for (let a = 0; a < atoms.length; a += 1) {
       const atom = atoms[a] as FuzzyAtom;
-      const hay =
-        pairsOf < 0 ? '' : ((atom.caseSensitive ? this.texts : this.lower)[pairsOf] as string);
       const seen = atom.caseSensitive ? PAIRS : 0;
       let best = 0;
       for (let c = 0; c < atom.bits.length; c += 1) {
@@ -154,7 +249,7 @@ export class FuzzyCandidates {
           pairsOf === ANY_PAIR ||
           (pairsOf === SEEN_PAIRS
             ? this.pairsSeen[seen + (atom.pairCodes[c] as number)] === 1
-            : hay.includes(atom.pairs[c] as string))
+            : this.hasPair(pairsOf, atom.pairBits[c] as number))
         ) {
           total += SCORE_MATCH + Math.max(b, BONUS_CONSECUTIVE, best);
         } else {
@@ -184,6 +279,11 @@ export class FuzzyCandidates {
     return total;
   }
 
+  /** Whether text `i`'s pair filter has `bit` (a `pairBit`). */
+  private hasPair(i: number, bit: number): boolean {
+    return (((this.pairFilter[i * FILTER_WORDS + (bit >>> 5)] as number) >>> (bit & 31)) & 1) === 1;
+  }
+
   /** Fills the masks of text `i` (one pass; ASCII classes and bits from tables). */
   private describe(i: number, text: string, folded: string): void {
     let mask = 0;
@@ -202,6 +302,9 @@ export class FuzzyCandidates {
       const bit = MASK_BIT[code] as number;
       mask |= bit;
       if (k > 0) {
+        const pair = pairBit(folded.charCodeAt(k - 1), code);
+        const word = i * FILTER_WORDS + (pair >>> 5);
+        this.pairFilter[word] = (this.pairFilter[word] as number) | (1 << (pair & 31));
         this.pairsSeen[folded.charCodeAt(k - 1) * 128 + code] = 1;
         this.pairsSeen[PAIRS + text.charCodeAt(k - 1) * 128 + original] = 1;
       }

@@ -6,7 +6,7 @@ import {
   PENALTY_GAP_START,
   SCORE_MATCH,
 } from './fuzzy-constants.js';
-import { bonusAt, maskBit } from './fuzzy-ascii.js';
+import { bonusAt, maskBit, pairBit } from './fuzzy-ascii.js';
 
 /** One whitespace-separated part of an ASCII query. */
 export interface FuzzyAtom {
@@ -18,6 +18,8 @@ export interface FuzzyAtom {
   readonly pairs: readonly string[];
   /** The same pairs as codes (`a * 128 + b`; 0 at index 0). */
   readonly pairCodes: readonly number[];
+  /** The pairs lower-cased, as `pairBit` places them in a candidate's pair filter. */
+  readonly pairBits: readonly number[];
   /** Smart case: an atom with a capital matches case-sensitively. */
   readonly caseSensitive: boolean;
   /** A single lower-case letter: a candidate has it exactly when its mask has the bit. */
@@ -69,7 +71,20 @@ export function compileFuzzyQuery(query: string): CompiledFuzzyQuery | null {
     const pairCodes = pairs.map((pair) =>
       pair === '' ? 0 : pair.charCodeAt(0) * 128 + pair.charCodeAt(1),
     );
-    return { chars, bits, pairs, pairCodes, caseSensitive, maskDecides, lastRow, prevRow };
+    const pairBits = pairs.map((_, i) =>
+      i === 0 ? 0 : pairBit(lower.charCodeAt(i - 1), lower.charCodeAt(i)),
+    );
+    return {
+      chars,
+      bits,
+      pairs,
+      pairCodes,
+      pairBits,
+      caseSensitive,
+      maskDecides,
+      lastRow,
+      prevRow,
+    };
   });
   return { query, mask, atoms };
 }

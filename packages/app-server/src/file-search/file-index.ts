@@ -1,7 +1,7 @@
 import { FuzzyCandidates } from '@codex-ts/utils';
 import type { CandidateList, CandidateSource } from './candidate-list.js';
 
-/** Queries whose matches an index remembers (at most 4 bytes a candidate each). */
+/** Queries whose matches an index remembers (at most 13 bytes a candidate each). */
 const MAX_MEMOS = 8;
 
 /** The candidates that matched a query, for narrowing the search of a longer one. */
@@ -9,6 +9,18 @@ export interface SearchMemo {
   readonly query: string;
   /** Positions in the index, ascending. */
   readonly matches: Int32Array;
+  /**
+   * For a query searched incrementally (`FuzzyCandidates.incremental`: one lower-case atom),
+   * per match: where its leftmost match ends, its precise bound and the best bonus credited,
+   * so that a query typing more characters onto `atom` goes on from there
+   * (`FuzzyCandidates.extend`).
+   */
+  readonly steps: {
+    readonly atom: string;
+    readonly ends: Int32Array;
+    readonly tight: Int32Array;
+    readonly best: Uint8Array;
+  } | null;
 }
 
 /**

@@ -102,6 +102,16 @@ describe('runFuzzyFileSearch', () => {
     expect(compared).toBeGreaterThan(2_000);
   });
 
+  it('answers the same when a query grows by several characters at once or shrinks', async () => {
+    const cache = new FileIndexCache();
+    const roots = [treeA.path];
+    const queries = ['s', 'src/m', 'src/mai', 'sr', 'src/main', 'm', 'main.r', 'x', 'x_y', 'rEa'];
+    for (const query of [...queries, ...queries.reverse()]) {
+      const got = await runFuzzyFileSearch(query, roots, { cancelled: false }, cache);
+      expect([query, got]).toEqual([query, reference(query, roots)]);
+    }
+  });
+
   it('orders the same root given twice as the sort did', async () => {
     const cache = new FileIndexCache();
     const roots = [treeA.path, treeA.path];

@@ -1,21 +1,15 @@
 import { basename } from 'node:path';
 import type { FuzzyFileSearchResult } from '@codex-ts/protocol';
-import { compileFuzzyQuery, fuzzyMatch, type CompiledFuzzyQuery } from '@codex-ts/utils';
+import { compileFuzzyQuery, fuzzyMatch } from '@codex-ts/utils';
 import { BestMatches } from './best-matches.js';
 import { FileIndex } from './file-index.js';
 import type { FileIndexCache } from './file-index-cache.js';
+import { searchIndex, type SearchCancellation } from './scan-index.js';
+
+export type { SearchCancellation } from './scan-index.js';
 
 /** Matches returned by one search, over all roots (the Rust app server's limit). */
 export const MATCH_LIMIT = 50;
-/** Candidates scored between two looks at the cancellation flag. */
-const CHUNK = 10_000;
-
-/** Set by a later search with the same cancellation token. */
-export interface SearchCancellation {
-  cancelled: boolean;
-}
-
-const yieldToLoop = (): Promise<void> => new Promise((done) => setImmediate(done));
 
 /**
  * Fuzzy-matches `query` against the files and directories of every root (their indexes from
@@ -91,82 +85,4 @@ export async function warmUpSearch(index: FileIndex): Promise<void> {
     await searchIndex(sample, 0, compiled, best, { cancelled: false });
     results(query, [''], best);
   }
-}
-
-/** Scores one index into `best`; false when cancelled. The index remembers what matched. */
-async function searchIndex(
-  index: FileIndex,
-  root: number,
-  compiled: CompiledFuzzyQuery,
-  best: BestMatches,
-  cancellation: SearchCancellation,
-): Promise<boolean> {
-  // The candidates to look at: what a shorter query matched, or all.
-  const subset = index.narrowestMemo(compiled.query)?.matches ?? null;
-  const matched = takeBuffer(subset?.length ?? index.size);
-  try {
-    const count = await scanIndex(index, root, compiled, best, cancellation, subset, matched);
-    if (count < 0) return false;
-    index.remember({ query: compiled.query, matches: matched.slice(0, count) });
-    return true;
-  } finally {
-    giveBack(matched);
-  }
-}
-
-/**
- * `searchIndex` over `subset` (positions in the index) or every candidate: notes the matches
- * in `matched` and answers how many, or -1 when cancelled. Once the best list is closed to the
- * best score any candidate here could have, it only looks for the rest of the matches.
- */
-async function scanIndex(
-  index: FileIndex,
-  root: number,
-  compiled: CompiledFuzzyQuery,
-  best: BestMatches,
-  cancellation: SearchCancellation,
-  subset: Int32Array | null,
-  matched: Int32Array,
-): Promise<number> {
-  const { candidates, dirFlags, paths } = index;
-  const total = subset?.length ?? index.size;
-  const ceiling = candidates.ceiling(compiled);
-  let closed = best.closedTo(ceiling, root);
-  let floor = best.floor(root);
-  let count = 0;
-  for (let start = 0; start < total; start += CHUNK) {
-    if (cancellation.cancelled) return -1;
-    const end = Math.min(total, start + CHUNK);
-    for (let at = start; at < end; at += 1) {
-      const i = subset === null ? at : (subset[at] as number);
-      if (!candidates.matches(compiled, i)) continue;
-      matched[count] = i;
-      count += 1;
-      if (closed) continue;
-      // A bound from masks (tightened when it reaches the floor) before the full score.
-      const bound = candidates.bound(compiled, i, floor);
-      if (bound < floor) continue;
-      const path = paths[i] as string;
-      if (!best.admits(bound, path, root)) continue;
-      const score = candidates.score(compiled, i);
-      if (score === null) continue;
-      best.offer(score, path, root, dirFlags[i] === 1);
-      floor = best.floor(root);
-      closed = best.closedTo(ceiling, root);
-    }
-    await yieldToLoop();
-  }
-  return cancellation.cancelled ? -1 : count;
-}
-
-/** Buffers of positions that searches are done with (each copies out what it keeps). */
-const spareBuffers: Int32Array[] = [];
-
-function takeBuffer(size: number): Int32Array {
-  const spare = spareBuffers.pop();
-  return spare !== undefined && spare.length >= size ? spare : new Int32Array(size);
-}
-
-function giveBack(buffer: Int32Array): void {
-  if (spareBuffers.length < 2) spareBuffers.push(buffer);
 }
