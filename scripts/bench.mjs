@@ -11,6 +11,8 @@
 // TypeScript sources directly because their imports say `./x.js` where the file is `x.ts`.
 // The apply_patch figure runs in this process against packages/apply-patch/dist, likewise.
 // The TUI figures (scripts/bench-tui.mjs) drive the real Ink app from packages/tui/dist.
+// thread/list, file search and the TUI are each measured in a child process of their own.
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -214,6 +216,42 @@ function printTable(rows) {
   process.stdout.write([line(head), rule, ...rows.map(line)].join('\n') + '\n');
 }
 
+/** The groups measured inside a Node process (not through ./codex), and their modules. */
+const IN_PROCESS = {
+  thread_list: async (rows) => (await import('./bench-thread-list.mjs')).benchThreadList(rows),
+  file_search: async (rows) => (await import('./bench-file-search.mjs')).benchFileSearch(rows),
+  tui: async (rows) => (await import('./bench-tui.mjs')).benchTui(rows),
+};
+
+/**
+ * Runs an in-process group in a process of its own, so that what one group leaves on the heap
+ * (the file search's 100,000-path index) is not collected while another is timed; its rows
+ * come back as JSON (`--rows-json`).
+ */
+async function benchIsolated(rows, group) {
+  const script = fileURLToPath(import.meta.url);
+  const child = spawn(process.execPath, [script, '--only', group, '--rows-json'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk) => (out += chunk));
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  // The last line that is our JSON (a library may write a terminal reset after it at exit).
+  const last = out
+    .split('\n')
+    .reverse()
+    .find((line) => line.startsWith('{"rows"'));
+  let parsed;
+  try {
+    parsed = JSON.parse(last ?? '');
+  } catch {
+    throw new Error(`bench ${group}: no rows came back (exit ${code}): ${out.slice(-500)}`);
+  }
+  rows.push(...parsed.rows);
+  if (parsed.error) throw new Error(parsed.error);
+}
+
+const rowsJson = argv.includes('--rows-json');
 const rows = [];
 let failure;
 const home = await mkdtemp(path.join(os.tmpdir(), 'codex-bench-version-'));
@@ -222,22 +260,20 @@ try {
   if (want('version')) await benchVersion(rows, home);
   if (want('exec')) await benchExec(rows);
   if (want('apply_patch')) await benchApplyPatch(rows);
-  if (want('thread_list')) {
-    const { benchThreadList } = await import('./bench-thread-list.mjs');
-    await benchThreadList(rows);
-  }
-  if (want('file_search')) {
-    const { benchFileSearch } = await import('./bench-file-search.mjs');
-    await benchFileSearch(rows);
-  }
-  if (want('tui')) {
-    const { benchTui } = await import('./bench-tui.mjs');
-    await benchTui(rows);
+  for (const [group, bench] of Object.entries(IN_PROCESS)) {
+    if (!want(group)) continue;
+    if (rowsJson) await bench(rows);
+    else await benchIsolated(rows, group);
   }
 } catch (err) {
   failure = err;
 } finally {
   await rm(home, { recursive: true, force: true });
+}
+if (rowsJson) {
+  const error = failure ? String(failure instanceof Error ? failure.message : failure) : null;
+  process.stdout.write(`\n${JSON.stringify({ rows, error })}\n`);
+  process.exit(failure ? 1 : 0);
 }
 if (rows.length > 0) printTable(rows);
 const method = rows.find((r) => r.method)?.method;
