@@ -62,9 +62,9 @@ function results(
 }
 
 /** Queries of `warmUpSearch`: one letter, a run, a capital, two atoms. */
-const WARM_UP_QUERIES = ['e', 'es', 'Se', 'e s'];
+const WARM_UP_QUERIES = ['e', 'es', 'est', 'Se', 'e s'];
 /** Candidates `warmUpSearch` searches. */
-const WARM_UP_CANDIDATES = 3_000;
+const WARM_UP_CANDIDATES = 10_000;
 
 /**
  * Searches the first few thousand paths of `index` a few times and forgets the results, so
