@@ -14,11 +14,12 @@ export interface FuzzyAtom {
   readonly chars: readonly string[];
   /** `maskBit` of each character, lower-cased. */
   readonly bits: readonly number[];
-  /** Characters i - 1 and i together ('' at index 0), as the atom matches them. */
-  readonly pairs: readonly string[];
-  /** The same pairs as codes (`a * 128 + b`; 0 at index 0). */
+  /**
+   * Characters i - 1 and i together as codes (`a * 128 + b`; 0 at index 0), as the atom
+   * matches them (for the set of pairs any candidate has).
+   */
   readonly pairCodes: readonly number[];
-  /** The pairs lower-cased, as `pairBit` places them in a candidate's pair filter. */
+  /** The same pairs lower-cased, as `pairBit` places them in a candidate's pair filter. */
   readonly pairBits: readonly number[];
   /** Smart case: an atom with a capital matches case-sensitively. */
   readonly caseSensitive: boolean;
@@ -77,7 +78,6 @@ export function compileFuzzyQuery(query: string): CompiledFuzzyQuery | null {
     return {
       chars,
       bits,
-      pairs,
       pairCodes,
       pairBits,
       caseSensitive,
