@@ -1,9 +1,4 @@
-import {
-  collectMcpSnapshot,
-  type McpAuthStatusKind,
-  type McpServerSnapshot,
-  type McpTool,
-} from '@codex-ts/mcp';
+import { collectMcpSnapshot, type McpAuthStatusKind, type McpServerSnapshot } from '@codex-ts/mcp';
 import {
   ListMcpServerStatusParamsSchema,
   type ListMcpServerStatusParams,
@@ -101,7 +96,8 @@ const TEMPLATE_KEYS = [
 
 function statusOf(server: McpServerSnapshot): McpServerStatus {
   const tools: Record<string, McpToolDescriptor> = {};
-  for (const [name, tool] of Object.entries(server.tools)) tools[name] = toolOf(tool);
+  // The manager's tools carry the protocol's fields only already (mcp's `toMcpTool`).
+  for (const [name, tool] of Object.entries(server.tools)) tools[name] = tool;
   const info = server.serverInfo;
   return {
     name: server.name,
@@ -125,20 +121,6 @@ function statusOf(server: McpServerSnapshot): McpServerStatus {
   };
 }
 
-function toolOf(tool: McpTool): McpToolDescriptor {
-  return pick(tool, [
-    'name',
-    'title',
-    'description',
-    'inputSchema',
-    'outputSchema',
-    'annotations',
-    'icons',
-    '_meta',
-  ]);
-}
-
-/** The listed keys of `value` that are present (the schema's fields, nothing a server added). */
 function pick<T extends object, K extends keyof T & string>(
   value: T,
   keys: readonly K[],
