@@ -7,8 +7,7 @@ import {
   type FeatureToggleFlags,
   type GlobalFlags,
 } from './global-flags.js';
-import { sandboxHelperCommand } from './sandbox-helper-command.js';
-import { CODEX_VERSION } from './version.js';
+import { frontEndMeta, processIo } from './front-end-io.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 /** `-i a.png,b.png` and repeated `-i`: values are split on commas, as clap's value_delimiter. */
@@ -159,17 +158,7 @@ export function toExecOptions(
 
 export async function run(options: ExecOptions): Promise<number> {
   const { runExec } = await import('@codex-ts/exec');
-  return runExec(
-    options,
-    {
-      stdin: process.stdin,
-      stdout: process.stdout,
-      stderr: process.stderr,
-      env: process.env,
-      cwd: process.cwd(),
-    },
-    { version: CODEX_VERSION, sandboxHelperCommand: sandboxHelperCommand() },
-  );
+  return runExec(options, processIo(), frontEndMeta());
 }
 
 /**

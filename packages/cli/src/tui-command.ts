@@ -1,8 +1,7 @@
 import { type Command, Option } from 'commander';
 import type { TuiOptions, TuiSessionTarget } from '@codex-ts/tui';
 import { globalConfigStrings, globalFlagsOf } from './global-flags.js';
-import { sandboxHelperCommand } from './sandbox-helper-command.js';
-import { CODEX_VERSION } from './version.js';
+import { frontEndMeta, processIo } from './front-end-io.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 const collectList = (value: string, previous: string[]): string[] => [
@@ -101,15 +100,5 @@ export function tuiOptions(
 /** Runs the TUI (loaded only now: Ink and React stay out of every other command). */
 export async function runTuiCommand(options: TuiOptions): Promise<number> {
   const { runTui } = await import('@codex-ts/tui');
-  return runTui(
-    options,
-    {
-      stdin: process.stdin,
-      stdout: process.stdout,
-      stderr: process.stderr,
-      env: process.env,
-      cwd: process.cwd(),
-    },
-    { version: CODEX_VERSION, sandboxHelperCommand: sandboxHelperCommand() },
-  );
+  return runTui(options, processIo(), frontEndMeta());
 }
